@@ -1,0 +1,94 @@
+"""`analyze()`: text → spaCy Doc (with coach components) → findings → one `Report`.
+
+This is the only place that runs the pipeline for a draft; every view renders the `Report` it
+returns. It never imports a view (a test checks that `textual` stays out of `sys.modules`).
+"""
+from __future__ import annotations
+
+import re
+
+from coach.components import OPT_KIND, OPT_RED_FLAG
+from coach.config import Settings
+from coach.findings import findings_from_doc
+from coach.inputs import InputError, check_text
+from coach.nlp import get_nlp
+from coach.report import ComponentResult, Report, SentenceResult
+from coach.scores import compute_scores
+from coach.vocab import COMPONENTS, KINDS, RED_FLAGS
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+MIN_ENGLISH_STOP_RATIO = 0.15
+MIN_WORDS_FOR_LANGUAGE_CHECK = 6
+NOT_ENGLISH = ("This draft does not look like English; redflag-coach analyses English drafts, "
+               "so its findings may not mean much.")
+
+
+def _check_option(name: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value != "auto" and value not in allowed:
+        raise ValueError(f"{name} must be 'auto' or one of {', '.join(allowed)}; got {value!r}")
+
+
+def _notices(doc) -> list[str]:
+    words = [t for t in doc if t.is_alpha]
+    if len(words) >= MIN_WORDS_FOR_LANGUAGE_CHECK:
+        stop = sum(t.is_stop for t in words) / len(words)
+        ascii_share = sum(t.text.isascii() for t in words) / len(words)
+        if stop < MIN_ENGLISH_STOP_RATIO or ascii_share < 0.5:
+            return [NOT_ENGLISH]
+    return []
+
+
+def analyze(text: str, *, kind: str = "auto", red_flag: str = "auto", mspe: str | None = None,
+            settings: Settings | None = None) -> Report:
+    """Analyse one draft and return its `Report`.
+
+    Raises `InputError` (a `ValueError`) for unusable text — empty, binary-looking or over the
+    size limit — and `ValueError` for an unknown `kind` or `red_flag`.
+    """
+    text = check_text(text)
+    _check_option("kind", kind, KINDS)
+    _check_option("red_flag", red_flag, RED_FLAGS)
+    if mspe is not None and not isinstance(mspe, str):
+        raise InputError("mspe must be text")
+    nlp = get_nlp()
+    doc = nlp.make_doc(text)
+    if kind != "auto":
+        doc.user_data[OPT_KIND] = kind
+    if red_flag != "auto":
+        doc.user_data[OPT_RED_FLAG] = red_flag
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    findings = findings_from_doc(doc)
+    mspe_result = None
+    if mspe is not None and mspe.strip():
+        from coach.mspe import check_consistency
+
+        mspe_result, mismatch = check_consistency(doc, mspe, nlp)
+        findings = sorted(findings + mismatch, key=lambda f: (f.start, f.end, f.type))
+    if settings is not None:
+        findings = settings.apply(findings)
+    preds = doc._.coach_sentences
+    sentences = tuple(SentenceResult(p.start, p.end, p.component, p.confidence) for p in preds)
+    components = {
+        c: ComponentResult(
+            present=doc._.coach_presence[c][0],
+            confidence=doc._.coach_presence[c][1],
+            sentences=tuple(i for i, p in enumerate(preds) if p.component == c),
+        )
+        for c in COMPONENTS
+    }
+    details = _concrete_details(doc)
+    scores = compute_scores((r.present for r in components.values()), findings, details)
+    return Report(
+        text=text, path=None, kind=doc._.coach_kind, red_flag=doc._.coach_red_flag,
+        word_count=len(WORD.findall(text)), sentences=sentences, components=components,
+        flags=tuple(findings), scores=scores, mspe=mspe_result, notices=tuple(_notices(doc)),
+    )
+
+
+def _concrete_details(doc) -> int:
+    """Numbers, dates and named resources: what makes an explanation checkable."""
+    ents = sum(1 for e in doc.ents if e.label_ in ("DATE", "CARDINAL", "PERCENT", "TIME", "ORDINAL", "ORG"))
+    resources = sum(1 for g, _, _ in (doc._.coach_lexicon or ()) if g == "resource")
+    return ents + resources
+

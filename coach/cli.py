@@ -1,0 +1,234 @@
+"""The `coach` command: subcommands over the one analysis.
+
+Heavy imports (spaCy, scikit-learn, Textual) happen inside the subcommand that needs them, so
+`coach check` never pays for the TUI and `coach --help` is instant.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from coach import __version__
+from coach.vocab import KINDS, RED_FLAGS
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def _err(msg: str) -> None:
+    print(f"coach: {msg}", file=sys.stderr)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--kind", default="auto", choices=("auto", *KINDS), help="draft kind (default: detect)")
+    p.add_argument("--red-flag", default="auto", choices=("auto", *RED_FLAGS), help="red-flag type (default: detect)")
+    p.add_argument("--mspe", metavar="FILE", help="an MSPE (dean's letter) excerpt to check the draft against")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="coach", description="Coach the explanation of an academic red flag.")
+    parser.add_argument("--version", action="version", version=f"redflag-coach {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    c = sub.add_parser("check", help="analyse drafts and report findings")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="text files, or - for standard input")
+    c.add_argument("--format", default="text", choices=("text", "json", "jsonl"))
+    _common(c)
+    c.add_argument("--disable", action="append", default=[], metavar="RULE", help="silence a flag type or rule id (repeatable)")
+    c.add_argument("--ignore", action="append", default=[], metavar="PHRASE", help="never flag this exact phrase (repeatable)")
+
+    r = sub.add_parser("rewrite", help="restructure a draft as context → change → evidence")
+    r.add_argument("path", metavar="PATH", help="a text file, or - for standard input")
+    r.add_argument("--format", default="text", choices=("text", "json"))
+    _common(r)
+
+    t = sub.add_parser("train", help="rebuild models/ from corpus/")
+    t.add_argument("--corpus", type=Path, help="corpus folder (default: the shipped corpus)")
+    t.add_argument("--out", type=Path, help="output folder (default: the shipped models/)")
+    t.add_argument("--dev", type=Path, help="also measure on this labelled file for the model card (never trained on)")
+
+    e = sub.add_parser("eval", help="precision/recall/F1 on a labelled drafts file")
+    e.add_argument("data", type=Path, nargs="?", help="JSONL in the dev-set format (default: the corpus drafts)")
+    e.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    e.add_argument("--detect-kind", action="store_true", help="ignore the file's kind labels and detect the kind")
+
+    g = sub.add_parser("config", help="show or edit the user config (disabled rules, ignored phrases)")
+    g.add_argument("--path", action="store_true", help="print the config file path")
+    g.add_argument("--disable", action="append", default=[], metavar="RULE", help="add a rule or flag type to disable")
+    g.add_argument("--ignore", action="append", default=[], metavar="PHRASE", help="add a phrase to ignore")
+
+    sub.add_parser("rules", help="list every rule with its type and message")
+
+    u = sub.add_parser("tui", help="open the coaching app")
+    u.add_argument("path", nargs="?", help="a draft to open")
+    return parser
+
+
+def _read_mspe(path: str | None) -> str | None:
+    from coach.inputs import read_input
+
+    return None if path is None else read_input(path)
+
+
+def cmd_check(args) -> int:
+    from coach.config import ConfigError, load_settings
+    from coach.inputs import InputError, read_input
+
+    if args.format == "json" and len(args.paths) != 1:
+        _err("--format json takes exactly one PATH (use --format jsonl for several)")
+        return EXIT_USAGE
+    try:
+        settings = load_settings().merged(args.disable, args.ignore)
+        mspe = _read_mspe(args.mspe)
+    except (ConfigError, InputError) as e:
+        _err(str(e))
+        return EXIT_USAGE
+    from coach.analysis import analyze
+
+    status = EXIT_OK
+    from coach.render_text import render, use_colour
+
+    colour = use_colour(sys.stdout)
+    for path in args.paths:
+        shown = None if path == "-" else path
+        try:
+            text = read_input(path)
+            report = analyze(text, kind=args.kind, red_flag=args.red_flag, mspe=mspe, settings=settings).with_path(shown)
+        except InputError as e:
+            status = EXIT_USAGE
+            if args.format == "jsonl":
+                print(json.dumps({"path": shown, "error": str(e)}), flush=True)
+            else:
+                _err(str(e))
+            continue
+        if args.format == "text":
+            sys.stdout.write(render(report, colour=colour))
+            if len(args.paths) > 1:
+                print()
+        else:
+            print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2 if args.format == "json" else None), flush=True)
+    return status
+
+
+def cmd_rewrite(args) -> int:
+    from coach.inputs import InputError, read_input
+
+    try:
+        text = read_input(args.path)
+        mspe = _read_mspe(args.mspe)
+        from coach.rewrite import rewrite
+
+        result = rewrite(text, kind=args.kind, red_flag=args.red_flag, mspe=mspe)
+    except InputError as e:
+        _err(str(e))
+        return EXIT_USAGE
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(result.text.rstrip() + "\n")
+        if result.notes:
+            print("\nStill to do:")
+            for n in result.notes:
+                print(f"  - {n}")
+    return EXIT_OK
+
+
+def cmd_train(args) -> int:
+    from coach.corpus import CorpusError
+    from coach.train import train
+
+    try:
+        train(args.corpus, args.out, args.dev)
+    except (CorpusError, OSError) as e:
+        _err(str(e))
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def cmd_eval(args) -> int:
+    from coach.evaluate import EvalDataError, evaluate_file, evaluate_records, format_metrics
+
+    try:
+        if args.data is None:
+            from coach.corpus import load_dir
+            from coach.resources import corpus_dir
+
+            drafts = load_dir(corpus_dir()).drafts
+            records = [{"id": d.id, "text": d.text, "kind": d.kind, "gold": d.gold,
+                        "mspe": d.mspe, "mspe_consistent": d.mspe_consistent} for d in drafts]
+            result = evaluate_records(records, use_given_kind=not args.detect_kind)
+            print("(corpus drafts: training data, so these figures are optimistic)", file=sys.stderr)
+        else:
+            result = evaluate_file(args.data, use_given_kind=not args.detect_kind)
+    except EvalDataError as e:
+        _err(str(e))
+        return EXIT_USAGE
+    print(json.dumps(result, indent=2) if args.json else format_metrics(result))
+    return EXIT_OK
+
+
+def cmd_config(args) -> int:
+    from coach.config import ConfigError, config_path, load_settings, save_settings
+
+    if args.path:
+        print(config_path())
+        return EXIT_OK
+    try:
+        settings = load_settings()
+        if args.disable or args.ignore:
+            settings = settings.merged(args.disable, args.ignore)
+            print(f"saved {save_settings(settings)}")
+    except ConfigError as e:
+        _err(str(e))
+        return EXIT_USAGE
+    print(f"config file: {config_path()}")
+    print("disabled rules: " + (", ".join(sorted(settings.disabled)) or "none"))
+    print("ignored phrases: " + (", ".join(sorted(settings.ignored)) or "none"))
+    return EXIT_OK
+
+
+def cmd_rules(args) -> int:
+    from coach.rules import all_rules
+
+    for r in all_rules():
+        print(f"{r.id:<32} {r.type:<15} {r.severity:<8} {r.message}")
+    return EXIT_OK
+
+
+def cmd_tui(args) -> int:
+    try:
+        from coach.tui.app import run_app
+    except ImportError as e:
+        _err(f"the coaching app is unavailable ({e}); `coach check` still works")
+        return EXIT_USAGE
+    return run_app(getattr(args, "path", None))
+
+
+COMMANDS = {"check": cmd_check, "rewrite": cmd_rewrite, "train": cmd_train, "eval": cmd_eval,
+            "config": cmd_config, "rules": cmd_rules, "tui": cmd_tui}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from coach.classifier import ModelMissing
+    from coach.nlp import PipelineMissing
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "tui"
+    try:
+        return COMMANDS[command](args)
+    except PipelineMissing as e:
+        _err(str(e))
+        return EXIT_USAGE
+    except ModelMissing as e:
+        _err(str(e))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,167 @@
+"""spaCy factories that turn a parsed `Doc` into coach annotations.
+
+`coach_sentence_classifier` labels each sentence context / change / evidence / other and decides
+the kind and red flag; `coach_detectors` runs every detector and puts its hits in
+`doc.spans["coach"]` (label = flag type, span id = rule id). Options for one call (the kind or
+red flag the user chose) travel in `doc.user_data`, set by `coach.analysis` before the pipeline
+runs; nothing here imports a view.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from coach.classifier import COMPONENT_MODEL, DETECTOR_MODEL, ModelBundle, load_bundle
+from coach.detectors import DETECTORS
+from coach.detectors.context import DocContext, Hit
+from coach.features import doc_features, lexicon_hits
+from coach.kinds import detect_kind
+from coach.red_flags import detect_red_flag
+from coach.rules import all_rules, lexicon
+from coach.rules.patterns import token_patterns
+from coach.rules.phrase import PhraseRules
+from coach.vocab import COMPONENTS
+
+SPAN_GROUP = "coach"
+OPT_KIND = "coach_kind"
+OPT_RED_FLAG = "coach_red_flag"
+
+
+@dataclass(frozen=True)
+class SentencePrediction:
+    start: int  # character offsets
+    end: int
+    component: str
+    confidence: float
+    proba: dict[str, float]
+
+
+def _ensure_extensions() -> None:
+    for name, default in (("coach_sentences", None), ("coach_kind", None), ("coach_red_flag", None),
+                          ("coach_presence", None), ("coach_features", None), ("coach_lexicon", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """Sentences with at least one non-space token (the parser can emit whitespace-only ones)."""
+    return [s for s in doc.sents if any(not t.is_space for t in s)] if len(doc) else []
+
+
+def decide_components(probas: list[dict[str, float]], settings: dict) -> tuple[list[str], dict[str, tuple[bool, float]]]:
+    """Sentence labels and document presence from probabilities and the tuned per-class biases.
+
+    A sentence takes the class with the highest biased log-probability; a part is present when at
+    least one sentence takes it. Confidence is the best sentence probability for a present part
+    and one minus it for a missing one. Pure, so it is unit-tested without spaCy.
+    """
+    import math
+
+    bias = settings.get("bias", {})
+    labels = []
+    for p in probas:
+        labels.append(max(p, key=lambda c: math.log(max(p[c], 1e-12)) + bias.get(c, 0.0)))
+    presence = {}
+    for c in COMPONENTS:
+        best = max((p.get(c, 0.0) for p in probas), default=0.0)
+        present = c in labels
+        presence[c] = (present, round(best if present else 1.0 - best, 4))
+    return labels, presence
+
+
+@Language.factory(
+    "coach_sentence_classifier",
+    assigns=["doc._.coach_sentences", "doc._.coach_kind", "doc._.coach_red_flag", "doc._.coach_presence"],
+    default_config={},
+)
+def make_sentence_classifier(nlp: Language, name: str) -> "SentenceClassifier":
+    return SentenceClassifier()
+
+
+class SentenceClassifier:
+    """Labels sentences with the exported linear model (models/components.json)."""
+
+    def __init__(self) -> None:
+        _ensure_extensions()
+        self.bundle: ModelBundle = load_bundle(COMPONENT_MODEL)
+
+    def __call__(self, doc: Doc) -> Doc:
+        sents = sentence_spans(doc)
+        kind = doc.user_data.get(OPT_KIND) or detect_kind(doc, sents)
+        hits = lexicon_hits(doc)
+        feats = doc_features(doc, kind, sents, hits=hits)
+        probas = [self.bundle.model.predict_proba(f) for f in feats]
+        labels, presence = decide_components(probas, self.bundle.settings)
+        doc._.coach_sentences = [
+            SentencePrediction(s.start_char, s.end_char, lab, round(p[lab], 4), p)
+            for s, lab, p in zip(sents, labels, probas)
+        ]
+        doc._.coach_presence = presence
+        doc._.coach_kind = kind
+        given = doc.user_data.get(OPT_RED_FLAG)
+        doc._.coach_red_flag = given or detect_red_flag(doc, sents, hits)
+        doc._.coach_features = feats
+        doc._.coach_lexicon = hits
+        return doc
+
+
+@Language.factory("coach_detectors", assigns=["doc.spans"], default_config={})
+def make_detectors(nlp: Language, name: str) -> "Detectors":
+    return Detectors(nlp)
+
+
+class Detectors:
+    """Runs every registered detector; hits land in `doc.spans["coach"]`."""
+
+    def __init__(self, nlp: Language, use_model: bool = True) -> None:
+        _ensure_extensions()
+        self.phrases = PhraseRules(nlp.vocab, [r for r in all_rules() if r.kind == "phrase"])
+        from spacy.matcher import Matcher
+
+        self.ownership = Matcher(nlp.vocab)
+        self.ownership.add("own", token_patterns(lexicon("ownership")["patterns"]))
+        self.bundle: ModelBundle | None = load_bundle(DETECTOR_MODEL) if use_model else None
+
+    def find(self, doc: Doc, sents: list[Span], kind: str, feats: list[dict] | None,
+             hits: list[tuple[str, int, int]]) -> list[Hit]:
+        """All detector hits for a doc; training calls this without a model to score the rules."""
+        starts = [s.start for s in sents]
+
+        def index(tok: int) -> int:
+            return max((k for k, st in enumerate(starts) if st <= tok), default=0)
+
+        owned = {index(s) for _, s, _ in self.ownership(doc)}
+        specific = {index(hs) for g, hs, _ in hits if g == "resource"}
+        specific |= {index(t.i) for t in doc if t.ent_type_ in ("DATE", "CARDINAL", "PERCENT", "TIME") or t.like_num}
+        scores, thresholds = [], {}
+        if self.bundle is not None:
+            feats = feats if feats is not None else doc_features(doc, kind, sents, hits=hits)
+            scores = [self.bundle.model.predict_proba(f) for f in feats]
+            thresholds = self.bundle.settings.get("thresholds", {})
+        ctx = DocContext(doc, sents, kind, self.phrases(doc), owned, scores, specific)
+        out: list[Hit] = []
+        for det in DETECTORS:
+            out += det.detect(ctx, thresholds.get(det.TYPE))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        sents = sentence_spans(doc)
+        hits_lex = doc._.coach_lexicon if doc._.coach_lexicon is not None else lexicon_hits(doc)
+        hits = self.find(doc, sents, doc._.coach_kind or "statement", doc._.coach_features, hits_lex)
+        doc.spans[SPAN_GROUP] = to_spans(doc, hits)
+        doc.user_data["coach_details"] = {(h.start, h.end, h.rule): h.detail for h in hits if h.detail}
+        return doc
+
+
+def to_spans(doc: Doc, hits: list[Hit]) -> list[Span]:
+    """One span per hit; overlapping hits of the same type merge into the longest one."""
+    by_type: dict[str, list[Span]] = {}
+    for h in hits:
+        if h.end <= h.start:
+            continue
+        by_type.setdefault(h.type, []).append(Span(doc, h.start, h.end, label=h.type, span_id=h.rule))
+    out = [s for spans in by_type.values() for s in filter_spans(spans)]
+    return sorted(out, key=lambda s: (s.start, s.end, s.label_))

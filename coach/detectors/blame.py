@@ -1,0 +1,26 @@
+"""Blame: an outside agent as the cause with no first-person ownership nearby.
+
+Three sources, all silenced by an ownership cue in the same or an adjacent sentence: the
+dependency rule (agent as subject of a negative predicate), shifting idioms, and the learned
+sentence detector.
+"""
+from __future__ import annotations
+
+from coach.detectors.context import DocContext, Hit
+from coach.detectors.phrase_based import model_backup, phrase_hits_of_type
+from coach.rules import rules_by_id
+from coach.rules.dependency import blame_hits
+
+TYPE = "blame"
+DEP_RULE = "blame:outside-agent"
+
+
+def detect(ctx: DocContext, model_threshold: float | None) -> list[Hit]:
+    """Blame hits outside sentences that take ownership."""
+    rule = rules_by_id()[DEP_RULE]
+    hits = phrase_hits_of_type(ctx, TYPE)
+    for sent in ctx.sents:
+        hits += [Hit(TYPE, DEP_RULE, s, e) for s, e in blame_hits(sent, rule)]
+    if model_threshold is not None:
+        hits += model_backup(ctx, TYPE, hits, model_threshold)
+    return [h for h in hits if not ctx.owned_near(ctx.sent_index(h.start))]

@@ -1,0 +1,47 @@
+"""What every detector receives: the doc, its sentences, the kind, and shared per-doc work.
+
+Shared work (the phrase matcher run, the lexicon run, ownership cues, model scores) happens once
+per doc here, so adding a detector never adds another pass over the text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from coach.rules.phrase import TokenHit
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A detector result in token offsets; `rule` is a rule id from the data files."""
+
+    type: str
+    rule: str
+    start: int
+    end: int
+    detail: str = ""  # appended to the rule's message, e.g. the measured length
+
+
+@dataclass
+class DocContext:
+    doc: "Doc"
+    sents: list["Span"]
+    kind: str
+    phrase_hits: list["TokenHit"]
+    ownership_sents: set[int]
+    detector_scores: list[dict[str, float]] = field(default_factory=list)
+    specific_sents: set[int] = field(default_factory=set)
+
+    def sent_index(self, token_i: int) -> int:
+        """Index of the sentence holding a token."""
+        for n, s in enumerate(self.sents):
+            if s.start <= token_i < s.end:
+                return n
+        return len(self.sents) - 1
+
+    def owned_near(self, sent_i: int) -> bool:
+        """True when this sentence or a neighbour takes ownership."""
+        return bool({sent_i - 1, sent_i, sent_i + 1} & self.ownership_sents)

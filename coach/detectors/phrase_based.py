@@ -1,0 +1,41 @@
+"""Shared step for detectors whose rules are phrase patterns: pick this type's hits."""
+from __future__ import annotations
+
+from coach.detectors.context import DocContext, Hit
+from coach.rules import rules_by_id
+
+
+def phrase_hits_of_type(ctx: DocContext, flag_type: str) -> list[Hit]:
+    """This type's phrase-rule hits, minus `unless_specific` rules in sentences with concrete detail."""
+    rules = rules_by_id()
+    out = []
+    for h in ctx.phrase_hits:
+        rule = rules[h.rule]
+        if rule.type != flag_type:
+            continue
+        if rule.params.get("unless_specific") and ctx.sent_index(h.start) in ctx.specific_sents:
+            continue
+        out.append(Hit(flag_type, h.rule, h.start, h.end))
+    return out
+
+
+def model_backup(ctx: DocContext, flag_type: str, found: list[Hit], threshold: float) -> list[Hit]:
+    """Sentence-level model flags where no rule of this type fired in the sentence.
+
+    The learned detector catches phrasings the word lists miss; it covers the sentence minus
+    leading fillers and trailing punctuation, and says `model:<type>` so users know why.
+    """
+    covered = {ctx.sent_index(h.start) for h in found}
+    out = []
+    for i, scores in enumerate(ctx.detector_scores):
+        if i in covered or scores.get(flag_type, 0.0) < threshold:
+            continue
+        sent = ctx.sents[i]
+        start, end = sent.start, sent.end
+        while start < end and (ctx.doc[start].is_punct or ctx.doc[start].is_space):
+            start += 1
+        while end > start and (ctx.doc[end - 1].is_punct or ctx.doc[end - 1].is_space):
+            end -= 1
+        if end > start:
+            out.append(Hit(flag_type, f"model:{flag_type}", start, end))
+    return out

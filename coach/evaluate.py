@@ -1,0 +1,112 @@
+"""`coach eval DATA.jsonl`: per-label precision / recall / F1 on labelled drafts.
+
+The file format is the dev set's (`../shared/dev/README.md`): `text`, `kind`, `red_flag`,
+`gold` {context, change, evidence, vague, blame}, optional `mspe` / `mspe_consistent`. Document
+labels are read off the report: a part is present when the report says so; `vague` is any
+`vague` or `passive_agency` flag (the dev set counts agency-hiding passives as vague); `blame` is
+any `blame` flag.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+LABELS = ("context", "change", "evidence", "vague", "blame")
+VAGUE_TYPES = {"vague", "passive_agency"}
+
+
+class EvalDataError(ValueError):
+    """The labelled file is unreadable or a record lacks the fields eval needs."""
+
+
+def predicted_labels(report) -> dict[str, bool]:
+    """Document-level labels from a report."""
+    types = {f.type for f in report.flags}
+    out = {c: report.components[c].present for c in ("context", "change", "evidence")}
+    out["vague"] = bool(types & VAGUE_TYPES)
+    out["blame"] = "blame" in types
+    return out
+
+
+def _prf(gold: list[bool], pred: list[bool]) -> dict:
+    tp = sum(g and p for g, p in zip(gold, pred))
+    fp = sum(p and not g for g, p in zip(gold, pred))
+    fn = sum(g and not p for g, p in zip(gold, pred))
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    acc = sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
+    return {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4),
+            "accuracy": round(acc, 4), "support": sum(gold), "n": len(gold)}
+
+
+def read_records(path: Path) -> list[dict]:
+    """Parse and check the labelled JSONL file."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise EvalDataError(f"{path}: cannot read ({e})") from None
+    records = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise EvalDataError(f"{path}:{n}: not JSON ({e.msg})") from None
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not isinstance(rec.get("gold"), dict):
+            raise EvalDataError(f"{path}:{n}: each line needs 'text' and 'gold'")
+        records.append(rec)
+    return records
+
+
+def evaluate_records(records: list[dict], *, use_given_kind: bool = True) -> dict:
+    """Metrics per label, MSPE accuracy when labelled, and per-draft errors for error analysis."""
+    from coach.analysis import analyze
+
+    gold = {k: [] for k in LABELS}
+    pred = {k: [] for k in LABELS}
+    errors = []
+    mspe_hits, mspe_n = 0, 0
+    for rec in records:
+        kind = rec.get("kind", "auto") if use_given_kind else "auto"
+        report = analyze(rec["text"], kind=kind if kind in ("interview", "statement", "eras") else "auto",
+                         mspe=rec.get("mspe"))
+        p = predicted_labels(report)
+        wrong = []
+        for k in LABELS:
+            if k in rec["gold"]:
+                gold[k].append(bool(rec["gold"][k]))
+                pred[k].append(p[k])
+                if bool(rec["gold"][k]) != p[k]:
+                    wrong.append(f"{k}={'missed' if rec['gold'][k] else 'false alarm'}")
+        if rec.get("mspe") and isinstance(rec.get("mspe_consistent"), bool) and report.mspe is not None:
+            mspe_n += 1
+            ok = report.mspe.consistent == rec["mspe_consistent"]
+            mspe_hits += ok
+            if not ok:
+                wrong.append("mspe")
+        if wrong:
+            errors.append({"id": rec.get("id"), "errors": wrong})
+    metrics = {k: _prf(gold[k], pred[k]) for k in LABELS if gold[k]}
+    out = {"n": len(records), "labels": metrics, "errors": errors}
+    if mspe_n:
+        out["mspe_consistent"] = {"accuracy": round(mspe_hits / mspe_n, 4), "n": mspe_n}
+    return out
+
+
+def evaluate_file(path: Path, *, use_given_kind: bool = True) -> dict:
+    """Evaluate a labelled JSONL file."""
+    return evaluate_records(read_records(path), use_given_kind=use_given_kind)
+
+
+def format_metrics(result: dict) -> str:
+    """A plain table for the terminal."""
+    lines = [f"{'label':<10} {'precision':>9} {'recall':>7} {'F1':>6} {'acc':>6} {'support':>8}"]
+    for k, m in result["labels"].items():
+        lines.append(f"{k:<10} {m['precision']:>9.3f} {m['recall']:>7.3f} {m['f1']:>6.3f} {m['accuracy']:>6.3f} {m['support']:>5}/{m['n']}")
+    if "mspe_consistent" in result:
+        m = result["mspe_consistent"]
+        lines.append(f"mspe_consistent accuracy {m['accuracy']:.3f} on {m['n']} drafts")
+    lines.append(f"{result['n']} drafts; {len(result['errors'])} with at least one wrong label")
+    return "\n".join(lines)

@@ -1,0 +1,97 @@
+"""Rule kind `dependency`: logic over the parse where word lists alone fail.
+
+Two rules use it. `blame:outside-agent`: an outside agent (school, proctor, exam, resident…) is the
+grammatical subject of a negative predicate ("was unfair", "refused", "never prepared us"), and it
+is not the student's own ("my schedule was unrealistic" is ownership, not blame).
+`passive:hidden-agent`: a passive clause about the problem ("concerns were raised", "a plan was
+put in place") with no "by" agent. Word lists come from the rule's data file.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coach.rules import Rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+PERSON_SUBJECTS = {"i", "we", "me", "you", "he", "she"}
+
+
+def _clause_bounds(subject: "Token", predicate: "Token", sent: "Span") -> tuple[int, int]:
+    """Token range from the subject phrase to the end of the predicate's clause, inside the sentence.
+
+    Subordinate clauses that hang off the predicate are kept (they carry the accusation, e.g.
+    "...who were struggling"), but coordinated independent clauses are cut at the conjunction.
+    """
+    start = subject.left_edge.i
+    end = predicate.i + 1
+    for child in predicate.rights:
+        if child.dep_ in ("conj", "cc") and child.pos_ in ("VERB", "AUX", "CCONJ"):
+            break
+        if child.dep_ == "punct" and child.i > predicate.i:
+            if child.text in {",", ";", ":", "—", "–"}:
+                break
+            continue
+        end = max(end, child.right_edge.i + 1)
+    start = max(start, sent.start)
+    end = min(end, sent.end)
+    while end > start + 1 and sent.doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def _is_own(token: "Token") -> bool:
+    """True for "my schedule", "our team" — the student's own, so not an outside agent."""
+    return any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in token.children)
+
+
+def _negated(verb: "Token") -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in {"never", "nobody"} for c in verb.children)
+
+
+def blame_hits(sent: "Span", rule: Rule) -> list[tuple[int, int]]:
+    """Token ranges in one sentence where an outside agent is the subject of a negative predicate."""
+    agents = set(rule.params.get("agents", ()))
+    preds = set(rule.params.get("predicates", ()))
+    neg_preds = set(rule.params.get("negated_predicates", ()))
+    out = []
+    for tok in sent:
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma not in agents and tok.lower_ not in agents:
+            continue
+        if _is_own(tok) or tok.lower_ in PERSON_SUBJECTS and lemma not in agents:
+            continue
+        head = tok.head
+        # The accusation sits on the verb, on a copula's complement, or on a negated helping verb.
+        candidates = [head] + [c for c in head.children if c.dep_ in ("acomp", "attr", "xcomp", "oprd", "advmod")]
+        candidates += [g for c in head.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"]
+        accusing = any(c.lemma_.lower() in preds for c in candidates)
+        if not accusing and head.lemma_.lower() in neg_preds and _negated(head):
+            accusing = True
+        if not accusing and any(c.dep_ == "xcomp" and c.lemma_.lower() in neg_preds for c in head.children) and _negated(head):
+            accusing = True
+        if accusing:
+            out.append(_clause_bounds(tok, head, sent))
+    return out
+
+
+def passive_hits(sent: "Span", rule: Rule) -> list[tuple[int, int]]:
+    """Token ranges of agentless passives about the problem in one sentence."""
+    subjects = set(rule.params.get("subjects", ()))
+    expletive_verbs = set(rule.params.get("expletive_verbs", ()))
+    out = []
+    for tok in sent:
+        if tok.dep_ != "nsubjpass":
+            continue
+        verb = tok.head
+        if any(c.dep_ == "agent" for c in verb.children):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in subjects and not _is_own(tok):
+            out.append(_clause_bounds(tok, verb, sent))
+        elif tok.lower_ == "it" and verb.lemma_.lower() in expletive_verbs:
+            out.append(_clause_bounds(tok, verb, sent))
+    return out

@@ -1,0 +1,309 @@
+"""`coach train`: rebuild every artifact in `models/` from `corpus/`, deterministically.
+
+Steps: parse the corpus with the bare spaCy pipeline; featurise every labelled sentence with
+`coach.features` (the same code inference uses); choose the regularisation by grouped 5-fold
+cross-validation (a draft's sentences never straddle folds); tune the per-class decision biases
+and the learned-detector thresholds on the out-of-fold predictions; refit on everything; export
+plain JSON (no pickle); write `metrics.json` and the model card. Fixed seeds and sorted inputs
+make the same corpus give the same bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from dataclasses import dataclass
+from pathlib import Path
+
+from coach.classifier import COMPONENT_MODEL, DETECTOR_MODEL
+from coach.corpus import Corpus, corpus_files, load
+from coach.resources import corpus_dir, models_dir
+from coach.vocab import COMPONENTS, SENTENCE_LABELS
+
+SEED = 13
+FOLDS = 5
+C_GRID = (0.1, 0.3, 1.0, 3.0)
+BIAS_GRID = tuple(x / 4 for x in range(-8, 9))
+DETECTOR_TYPES = ("vague", "blame")
+THRESHOLD_GRID = tuple(x / 20 for x in range(6, 20))
+DECIMALS = 6
+
+
+@dataclass
+class Example:
+    feats: dict[str, float]
+    label: str
+    group: str  # draft id (or sentence id), for grouped CV
+    spans: frozenset[str]  # span types inside this sentence
+    draft: int | None  # index into corpus.drafts, None for stand-alone sentences
+
+
+def featurise(corpus: Corpus, nlp) -> tuple[list[Example], list]:
+    """Examples for every corpus sentence plus the parsed draft docs (for rule scoring)."""
+    from coach.features import lexicon_hits, sentence_features
+
+    examples: list[Example] = []
+    docs = list(nlp.pipe([d.text for d in corpus.drafts], batch_size=32))
+    for di, (draft, doc) in enumerate(zip(corpus.drafts, docs)):
+        hits = lexicon_hits(doc)
+        n = len(draft.sentences)
+        for i, s in enumerate(draft.sentences):
+            span = doc.char_span(s.start, s.end, alignment_mode="expand")
+            types = frozenset(sp.type for sp in draft.spans if sp.start >= s.start and sp.end <= s.end + 1)
+            examples.append(Example(sentence_features(span, index=i, n_sents=n, kind=draft.kind, hits=hits),
+                                    s.label, draft.id, types, di))
+    sent_docs = nlp.pipe([s.text for s in corpus.sentences], batch_size=64)
+    for item, doc in zip(corpus.sentences, sent_docs):
+        feats = sentence_features(doc[:], index=None, n_sents=1, kind=item.kind, hits=lexicon_hits(doc))
+        examples.append(Example(feats, item.label, item.id, frozenset(sp.type for sp in item.spans), None))
+    return examples, docs
+
+
+def _folds(examples: list[Example], y: list[str]):
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    cv = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
+    return list(cv.split([0] * len(y), y, [e.group for e in examples]))
+
+
+def _fit_multiclass(X, y, C):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=SEED).fit(X, y)
+
+
+def _fit_binary(X, y, C):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=SEED).fit(X, y)
+
+
+def _prf(gold: list[bool], pred: list[bool]) -> dict[str, float]:
+    tp = sum(g and p for g, p in zip(gold, pred))
+    fp = sum(p and not g for g, p in zip(gold, pred))
+    fn = sum(g and not p for g, p in zip(gold, pred))
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4), "support": sum(gold)}
+
+
+def _oof_multiclass(X, y, folds, C):
+    import numpy as np
+
+    proba = np.zeros((len(y), len(SENTENCE_LABELS)))
+    for tr, te in folds:
+        m = _fit_multiclass(X[tr], [y[i] for i in tr], C)
+        order = [list(m.classes_).index(c) for c in SENTENCE_LABELS]
+        proba[te] = m.predict_proba(X[te])[:, order]
+    return proba
+
+
+def _doc_presence(examples, proba, bias, n_drafts):
+    """Per draft: which components the biased sentence argmax finds."""
+    import numpy as np
+
+    b = np.array([bias.get(c, 0.0) for c in SENTENCE_LABELS])
+    labels = np.argmax(np.log(np.clip(proba, 1e-12, 1)) + b, axis=1)
+    found = [set() for _ in range(n_drafts)]
+    for e, lab in zip(examples, labels):
+        if e.draft is not None:
+            found[e.draft].add(SENTENCE_LABELS[lab])
+    return found
+
+
+def _tune_bias(examples, proba, gold_docs):
+    """Coordinate ascent on per-class log-prob biases, maximising mean document-level F1."""
+    bias = {c: 0.0 for c in SENTENCE_LABELS}
+
+    def score(b):
+        found = _doc_presence(examples, proba, b, len(gold_docs))
+        return sum(_prf([g[c] for g in gold_docs], [c in f for f in found])["f1"] for c in COMPONENTS) / 3
+
+    best = score(bias)
+    for _ in range(3):
+        for c in COMPONENTS:
+            for v in BIAS_GRID:
+                trial = dict(bias, **{c: v})
+                s = score(trial)
+                if s > best + 1e-9:
+                    best, bias = s, trial
+    return bias, best
+
+
+def _export(model, vec, classes, binary=False) -> dict:
+    """A fitted sklearn linear model as the JSON `LinearModel` format (zero weights dropped)."""
+    names = vec.get_feature_names_out()
+    coef = model.coef_
+    weights = {}
+    for j, name in enumerate(names):
+        col = [round(float(coef[k, j]), DECIMALS) for k in range(coef.shape[0])]
+        if any(col):
+            weights[str(name)] = col
+    return {
+        "classes": list(classes),
+        "intercept": [round(float(x), DECIMALS) for x in model.intercept_],
+        "weights": dict(sorted(weights.items())),
+        "binary": binary,
+    }
+
+
+def corpus_checksum(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for p in sorted(paths):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def _versions() -> dict:
+    import sklearn
+    import spacy
+
+    return {"python": platform.python_version(), "spacy": spacy.__version__, "scikit-learn": sklearn.__version__}
+
+
+def train(corpus_root: Path | None = None, out_dir: Path | None = None, dev: Path | None = None, log=print) -> dict:
+    """Rebuild `models/` (or `out_dir`) from the corpus; returns the metrics written."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+
+    from coach.components import Detectors, sentence_spans
+    from coach.nlp import load_base
+
+    corpus_root = corpus_root or corpus_dir()
+    out_dir = out_dir or models_dir()
+    paths = corpus_files(corpus_root)
+    corpus = load(paths)
+    log(f"corpus: {len(corpus.drafts)} drafts, {len(corpus.sentences)} stand-alone sentences")
+    nlp = load_base()
+    examples, docs = featurise(corpus, nlp)
+    y = [e.label for e in examples]
+    vec = DictVectorizer(sort=True)
+    X = vec.fit_transform([e.feats for e in examples])
+    folds = _folds(examples, y)
+    gold_docs = [d.gold for d in corpus.drafts]
+
+    # 1. Sentence components: pick C by out-of-fold macro F1.
+    best = None
+    for C in C_GRID:
+        proba = _oof_multiclass(X, y, folds, C)
+        pred = [SENTENCE_LABELS[i] for i in proba.argmax(axis=1)]
+        macro = np.mean([_prf([t == c for t in y], [p == c for p in pred])["f1"] for c in SENTENCE_LABELS])
+        log(f"  components C={C}: out-of-fold macro F1 {macro:.3f}")
+        if best is None or macro > best[0] + 1e-9:
+            best = (macro, C, proba)
+    _, C, proba = best
+    bias, _ = _tune_bias(examples, proba, gold_docs)
+    pred = [SENTENCE_LABELS[i] for i in proba.argmax(axis=1)]
+    sentence_metrics = {c: _prf([t == c for t in y], [p == c for p in pred]) for c in SENTENCE_LABELS}
+    found = _doc_presence(examples, proba, bias, len(gold_docs))
+    doc_metrics = {c: _prf([g[c] for g in gold_docs], [c in f for f in found]) for c in COMPONENTS}
+    comp_model = _fit_multiclass(X, y, C)
+
+    # 2. Learned detectors (vague, blame) as a back-up to the rules: one binary model per type.
+    rules_only = Detectors(nlp, use_model=False)
+    from coach.features import lexicon_hits
+
+    rule_docs = []
+    for draft, doc in zip(corpus.drafts, docs):
+        hits = rules_only.find(doc, sentence_spans(doc), draft.kind, None, lexicon_hits(doc))
+        types = {h.type for h in hits}
+        if "passive_agency" in types:
+            types.add("vague")
+        rule_docs.append(types)
+    det_models, thresholds, det_metrics, det_C = {}, {}, {}, {}
+    for t in DETECTOR_TYPES:
+        yt = np.array([t in e.spans for e in examples])
+        gold = [g[t] for g in gold_docs]
+        rule_pred = [t in r for r in rule_docs]
+        best_t = None
+        for Cd in C_GRID:
+            oof = np.zeros(len(yt))
+            for tr, te in folds:
+                m = _fit_binary(X[tr], yt[tr], Cd)
+                oof[te] = m.predict_proba(X[te])[:, 1]
+            for th in THRESHOLD_GRID:
+                model_docs = [False] * len(gold)
+                for e, p in zip(examples, oof):
+                    if e.draft is not None and p >= th:
+                        model_docs[e.draft] = True
+                combined = [a or b for a, b in zip(rule_pred, model_docs)]
+                f1 = _prf(gold, combined)["f1"]
+                if best_t is None or f1 > best_t[0] + 1e-9:
+                    best_t = (f1, Cd, th, combined)
+        f1, Cd, th, combined = best_t
+        # Use the model only if it beats the rules alone on held-out folds.
+        rules_f1 = _prf(gold, rule_pred)["f1"]
+        thresholds[t] = th if f1 > rules_f1 + 1e-9 else None
+        det_C[t] = Cd
+        det_metrics[t] = {"rules_only": _prf(gold, rule_pred),
+                          "rules_and_model": _prf(gold, combined) if thresholds[t] else _prf(gold, rule_pred)}
+        det_models[t] = _fit_binary(X, yt, Cd)
+        log(f"  detector {t}: rules F1 {rules_f1:.3f}, rules+model F1 {f1:.3f} (C={Cd}, threshold={th})")
+
+    comp_json = _export(comp_model, vec, comp_model.classes_)
+    det_coef = np.vstack([det_models[t].coef_ for t in DETECTOR_TYPES])
+    det_int = np.concatenate([det_models[t].intercept_ for t in DETECTOR_TYPES])
+
+    class _Stack:  # a view with the attributes _export reads
+        coef_ = det_coef
+        intercept_ = det_int
+
+    det_json = _export(_Stack, vec, DETECTOR_TYPES, binary=True)
+    checksum = corpus_checksum(paths)
+    meta = {"corpus_sha256": checksum, "seed": SEED, "versions": _versions()}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _write_json(out_dir / COMPONENT_MODEL, {"model": comp_json, "settings": {"bias": bias, "C": C}, "meta": meta})
+    _write_json(out_dir / DETECTOR_MODEL, {"model": det_json, "settings": {"thresholds": thresholds, "C": det_C}, "meta": meta})
+    metrics = {
+        "corpus": {"drafts": len(corpus.drafts), "sentences": len(examples), "sha256": checksum},
+        "cv": {"folds": FOLDS, "sentence": sentence_metrics, "document": doc_metrics, "detectors": det_metrics},
+        "settings": {"C": C, "bias": bias, "detector_thresholds": thresholds},
+        "versions": _versions(),
+    }
+    if dev is not None:
+        from coach.evaluate import evaluate_file
+
+        metrics["dev"] = evaluate_with_models(dev, out_dir)
+    _write_json(out_dir / "metrics.json", metrics)
+    from coach.model_card import write_model_card
+
+    write_model_card(out_dir / "README.md", metrics)
+    log(f"wrote {out_dir}/ ({COMPONENT_MODEL}, {DETECTOR_MODEL}, metrics.json, README.md)")
+    return metrics
+
+
+def evaluate_with_models(dev: Path, out_dir: Path) -> dict:
+    """Dev-set figures for freshly written models (measured only; never used for fitting)."""
+    import os
+
+    from coach.evaluate import evaluate_file
+
+    old = os.environ.get("COACH_MODELS_DIR")
+    os.environ["COACH_MODELS_DIR"] = str(out_dir)
+    clear_model_cache()
+    try:
+        return evaluate_file(dev)
+    finally:
+        if old is None:
+            os.environ.pop("COACH_MODELS_DIR", None)
+        else:
+            os.environ["COACH_MODELS_DIR"] = old
+        clear_model_cache()
+
+
+def clear_model_cache() -> None:
+    """Forget loaded models and pipelines so the next analysis reads the fresh files."""
+    from coach import nlp as nlp_mod
+    from coach.classifier import load_bundle
+
+    load_bundle.cache_clear()
+    nlp_mod._cache.clear()
+
+
+def _write_json(path: Path, data: dict) -> None:
+    from coach.storage import atomic_write
+
+    atomic_write(path, json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+    path.chmod(0o644)  # models are shipped artifacts, not private data
