@@ -29,11 +29,13 @@ def _check_option(name: str, value: str, allowed: tuple[str, ...]) -> None:
 
 
 def _notices(doc) -> list[str]:
+    """English prose has many stop words and Latin letters; a draft without them gets a notice."""
+    letters = [c for c in doc.text if c.isalpha()]
+    if len(letters) >= 20 and sum(c.isascii() for c in letters) / len(letters) < 0.5:
+        return [NOT_ENGLISH]
     words = [t for t in doc if t.is_alpha]
     if len(words) >= MIN_WORDS_FOR_LANGUAGE_CHECK:
-        stop = sum(t.is_stop for t in words) / len(words)
-        ascii_share = sum(t.text.isascii() for t in words) / len(words)
-        if stop < MIN_ENGLISH_STOP_RATIO or ascii_share < 0.5:
+        if sum(t.is_stop for t in words) / len(words) < MIN_ENGLISH_STOP_RATIO:
             return [NOT_ENGLISH]
     return []
 

@@ -119,14 +119,14 @@ class Detectors:
     def __init__(self, nlp: Language, use_model: bool = True) -> None:
         _ensure_extensions()
         self.phrases = PhraseRules(nlp.vocab, [r for r in all_rules() if r.kind == "phrase"])
-        from spacy.matcher import Matcher
+        from coach.rules.engine import AnchoredMatcher
 
-        self.ownership = Matcher(nlp.vocab)
+        self.ownership = AnchoredMatcher(nlp.vocab)
         self.ownership.add("own", token_patterns(lexicon("ownership")["patterns"]))
         self.bundle: ModelBundle | None = load_bundle(DETECTOR_MODEL) if use_model else None
 
     def find(self, doc: Doc, sents: list[Span], kind: str, feats: list[dict] | None,
-             hits: list[tuple[str, int, int]]) -> list[Hit]:
+             hits: list[tuple[str, int, int]], parts_present: frozenset[str] = frozenset()) -> list[Hit]:
         """All detector hits for a doc; training calls this without a model to score the rules."""
         starts = [s.start for s in sents]
 
@@ -134,14 +134,16 @@ class Detectors:
             return max((k for k, st in enumerate(starts) if st <= tok), default=0)
 
         owned = {index(s) for _, s, _ in self.ownership(doc)}
-        specific = {index(hs) for g, hs, _ in hits if g == "resource"}
-        specific |= {index(t.i) for t in doc if t.ent_type_ in ("DATE", "CARDINAL", "PERCENT", "TIME") or t.like_num}
+        concrete = {i for g, hs, he in hits if g == "resource" for i in range(hs, he)}
+        concrete |= {t.i for t in doc if t.ent_type_ in ("DATE", "CARDINAL", "PERCENT", "TIME") or t.like_num}
+        specific = {index(i) for i in concrete}
         scores, thresholds = [], {}
         if self.bundle is not None:
             feats = feats if feats is not None else doc_features(doc, kind, sents, hits=hits)
             scores = [self.bundle.model.predict_proba(f) for f in feats]
             thresholds = self.bundle.settings.get("thresholds", {})
-        ctx = DocContext(doc, sents, kind, self.phrases(doc), owned, scores, specific)
+        ctx = DocContext(doc, sents, kind, self.phrases(doc), owned, scores, specific,
+                         frozenset(concrete), parts_present)
         out: list[Hit] = []
         for det in DETECTORS:
             out += det.detect(ctx, thresholds.get(det.TYPE))
@@ -150,7 +152,9 @@ class Detectors:
     def __call__(self, doc: Doc) -> Doc:
         sents = sentence_spans(doc)
         hits_lex = doc._.coach_lexicon if doc._.coach_lexicon is not None else lexicon_hits(doc)
-        hits = self.find(doc, sents, doc._.coach_kind or "statement", doc._.coach_features, hits_lex)
+        presence = doc._.coach_presence or {}
+        parts = frozenset(c for c, (present, _) in presence.items() if present)
+        hits = self.find(doc, sents, doc._.coach_kind or "statement", doc._.coach_features, hits_lex, parts)
         doc.spans[SPAN_GROUP] = to_spans(doc, hits)
         doc.user_data["coach_details"] = {(h.start, h.end, h.rule): h.detail for h in hits if h.detail}
         return doc

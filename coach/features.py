@@ -29,10 +29,10 @@ KEEP_STOP = {
 
 @lru_cache(maxsize=4)
 def _lexicon_matcher(vocab: "Vocab"):
-    """A spaCy Matcher with one key per lexicon group; built once per vocab."""
-    from spacy.matcher import Matcher
+    """An anchored matcher with one key per lexicon group; built once per vocab."""
+    from coach.rules.engine import AnchoredMatcher
 
-    matcher = Matcher(vocab)
+    matcher = AnchoredMatcher(vocab)
     for group, lines in lexicon("features")["groups"].items():
         matcher.add(group, token_patterns(lines))
     return matcher
@@ -40,9 +40,7 @@ def _lexicon_matcher(vocab: "Vocab"):
 
 def lexicon_hits(doc: "Doc") -> list[tuple[str, int, int]]:
     """(group, start_token, end_token) for every lexicon match in the doc; run once per doc."""
-    matcher = _lexicon_matcher(doc.vocab)
-    strings = doc.vocab.strings
-    return [(strings[mid], s, e) for mid, s, e in matcher(doc)]
+    return _lexicon_matcher(doc.vocab)(doc)
 
 
 def _tense(sent: "Span") -> set[str]:
@@ -145,7 +143,8 @@ def sentence_features(
         f["rel_pos"] = 0.5
     else:
         f["rel_pos"] = index / max(n_sents - 1, 1)
-        f[f"place={'first' if index == 0 else 'last' if index == n_sents - 1 else 'middle'}"] = 1.0
+        place = "only" if n_sents == 1 else "first" if index == 0 else "last" if index == n_sents - 1 else "middle"
+        f[f"place={place}"] = 1.0
     f[f"kind={kind}"] = 1.0
     n = len(lemmas)
     f[f"len={'short' if n < 8 else 'medium' if n < 20 else 'long'}"] = 1.0

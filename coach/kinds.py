@@ -20,9 +20,9 @@ MIN_OPENERS = 2
 
 @lru_cache(maxsize=4)
 def _matcher(vocab):
-    from spacy.matcher import Matcher
+    from coach.rules.engine import AnchoredMatcher
 
-    m = Matcher(vocab)
+    m = AnchoredMatcher(vocab)
     m.add("spoken", token_patterns(lexicon("kinds")["spoken"]))
     return m
 

@@ -25,9 +25,9 @@ COURSE_NAMES = {
 
 @lru_cache(maxsize=4)
 def _matcher(vocab):
-    from spacy.matcher import Matcher
+    from coach.rules.engine import AnchoredMatcher
 
-    m = Matcher(vocab)
+    m = AnchoredMatcher(vocab)
     for entry in lexicon("red_flags")["type"]:
         m.add(entry["name"], token_patterns(entry["patterns"]))
     return m
@@ -42,10 +42,9 @@ def detect_red_flag(doc: "Doc", sents: list["Span"], lexicon_hits: list[tuple[st
     failing = {i for i, s in enumerate(sents) for g, hs, _ in lexicon_hits if g in FAILURE_GROUPS and s.start <= hs < s.end}
     starts = [s.start for s in sents]
     score: Counter[str] = Counter()
-    strings = doc.vocab.strings
-    for mid, start, _ in _matcher(doc.vocab)(doc):
+    for key, start, _ in _matcher(doc.vocab)(doc):
         i = max(k for k, st in enumerate(starts) if st <= start) if starts else 0
-        score[strings[mid]] += 3 if i in failing else 1
+        score[key] += 3 if i in failing else 1
     if not score:
         return None
     failed_courses = {t.lower_ for i in failing for t in sents[i] if t.lower_ in COURSE_NAMES}

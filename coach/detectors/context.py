@@ -34,6 +34,8 @@ class DocContext:
     ownership_sents: set[int]
     detector_scores: list[dict[str, float]] = field(default_factory=list)
     specific_sents: set[int] = field(default_factory=set)
+    concrete_tokens: frozenset[int] = frozenset()  # numbers, dates, named resources
+    parts_present: frozenset[str] = frozenset()  # context/change/evidence found by the classifier
 
     def sent_index(self, token_i: int) -> int:
         """Index of the sentence holding a token."""
@@ -41,6 +43,19 @@ class DocContext:
             if s.start <= token_i < s.end:
                 return n
         return len(self.sents) - 1
+
+    def clause_is_specific(self, start: int, end: int) -> bool:
+        """True when the clause around tokens [start, end) carries a concrete detail itself.
+
+        The clause is the subtree of the phrase's head minus coordinated clauses, so in "I worked
+        harder and passed in August" the date belongs to "passed", not to "worked harder".
+        """
+        head = self.doc[start:end].root
+        skip: set[int] = set()
+        for child in head.children:
+            if child.dep_ in ("conj", "cc") or (child.dep_ == "punct" and child.i > head.i):
+                skip.update(t.i for t in child.subtree)
+        return any(t.i in self.concrete_tokens for t in head.subtree if t.i not in skip)
 
     def owned_near(self, sent_i: int) -> bool:
         """True when this sentence or a neighbour takes ownership."""

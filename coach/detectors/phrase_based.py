@@ -6,26 +6,38 @@ from coach.rules import rules_by_id
 
 
 def phrase_hits_of_type(ctx: DocContext, flag_type: str) -> list[Hit]:
-    """This type's phrase-rule hits, minus `unless_specific` rules in sentences with concrete detail."""
+    """This type's phrase-rule hits, minus those whose rule says the draft already answers them.
+
+    `unless_specific`: silent when the phrase's own clause has concrete detail (a number, date or
+    named resource): "I made three changes" is not vague.
+    `unless_part`: silent when the draft has that part ("I worked harder" is vague only when no
+    concrete change is given anywhere).
+    """
     rules = rules_by_id()
     out = []
     for h in ctx.phrase_hits:
         rule = rules[h.rule]
         if rule.type != flag_type:
             continue
-        if rule.params.get("unless_specific") and ctx.sent_index(h.start) in ctx.specific_sents:
+        if rule.params.get("unless_specific") and ctx.clause_is_specific(h.start, h.end):
+            continue
+        if rule.params.get("unless_part") in ctx.parts_present:
             continue
         out.append(Hit(flag_type, h.rule, h.start, h.end))
     return out
 
 
-def model_backup(ctx: DocContext, flag_type: str, found: list[Hit], threshold: float) -> list[Hit]:
+def model_backup(ctx: DocContext, flag_type: str, found: list[Hit], threshold: float,
+                 skip_specific: bool = False) -> list[Hit]:
     """Sentence-level model flags where no rule of this type fired in the sentence.
 
     The learned detector catches phrasings the word lists miss; it covers the sentence minus
     leading fillers and trailing punctuation, and says `model:<type>` so users know why.
+    `skip_specific` leaves alone sentences with concrete detail (numbers, dates, resources).
     """
     covered = {ctx.sent_index(h.start) for h in found}
+    if skip_specific:
+        covered |= ctx.specific_sents
     out = []
     for i, scores in enumerate(ctx.detector_scores):
         if i in covered or scores.get(flag_type, 0.0) < threshold:

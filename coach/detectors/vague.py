@@ -8,8 +8,11 @@ TYPE = "vague"
 
 
 def detect(ctx: DocContext, model_threshold: float | None) -> list[Hit]:
-    """Phrase hits, then model hits in sentences the phrases missed."""
+    """Phrase hits, then model hits in sentences the phrases missed.
+
+    A sentence that names a number, date or resource is not evasive, so the model skips it.
+    """
     hits = phrase_hits_of_type(ctx, TYPE)
     if model_threshold is not None:
-        hits += model_backup(ctx, TYPE, hits, model_threshold)
+        hits += model_backup(ctx, TYPE, hits, model_threshold, skip_specific=True)
     return hits

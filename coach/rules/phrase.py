@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from coach.rules import Rule
+from coach.rules.engine import AnchoredMatcher
 from coach.rules.patterns import CompiledPattern, compile_patterns
 
 if TYPE_CHECKING:
@@ -31,9 +32,7 @@ class PhraseRules:
     """Compiled phrase rules over one vocab."""
 
     def __init__(self, vocab: "Vocab", rules: Iterable[Rule]):
-        from spacy.matcher import Matcher
-
-        self.matcher = Matcher(vocab)
+        self.matcher = AnchoredMatcher(vocab)
         self.rules: dict[str, Rule] = {}
         self._compiled: dict[str, list[CompiledPattern]] = {}
         for rule in rules:
@@ -42,14 +41,12 @@ class PhraseRules:
             self._compiled[rule.id] = compiled
             # One matcher key per pattern so the alignment can be mapped back to its pattern.
             for i, cp in enumerate(compiled):
-                self.matcher.add(f"{rule.id}#{i}", [cp.tokens])
+                self.matcher.add(f"{rule.id}#{i}", [cp.tokens], gate=rule.id)
 
     def __call__(self, doc: "Doc") -> list[TokenHit]:
         """Every match, trimmed of context tokens; overlaps are resolved later per type."""
-        strings = doc.vocab.strings
         hits = []
-        for match_id, start, end, alignment in self.matcher(doc, with_alignments=True):
-            key = strings[match_id]
+        for key, start, end, alignment in self.matcher(doc, with_alignments=True):
             rule_id, idx = key.rsplit("#", 1)
             span = self._compiled[rule_id][int(idx)].flagged(alignment)
             if span is not None:
