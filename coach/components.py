@@ -90,7 +90,9 @@ class SentenceClassifier:
 
     def __call__(self, doc: Doc) -> Doc:
         sents = sentence_spans(doc)
-        kind = doc.user_data.get(OPT_KIND) or detect_kind(doc, sents)
+        detected = detect_kind(doc, sents)  # cheap; kept even when the user chose a kind, for eval
+        kind = doc.user_data.get(OPT_KIND) or detected
+        doc.user_data["coach_detected_kind"] = detected
         hits = lexicon_hits(doc)
         feats = doc_features(doc, kind, sents, hits=hits)
         probas = [self.bundle.model.predict_proba(f) for f in feats]

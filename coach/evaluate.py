@@ -68,12 +68,19 @@ def evaluate_records(records: list[dict], *, use_given_kind: bool = True) -> dic
     pred = {k: [] for k in LABELS}
     errors = []
     mspe_hits, mspe_n = 0, 0
+    flag_hits, flag_n, kind_hits, kind_n = 0, 0, 0, 0
     for rec in records:
         kind = rec.get("kind", "auto") if use_given_kind else "auto"
         report = analyze(rec["text"], kind=kind if kind in ("interview", "statement", "eras") else "auto",
                          mspe=rec.get("mspe"))
         p = predicted_labels(report)
         wrong = []
+        if rec.get("red_flag"):
+            flag_n += 1
+            flag_hits += report.red_flag == rec["red_flag"]
+        if rec.get("kind") in ("interview", "statement"):
+            kind_n += 1
+            kind_hits += report.detected_kind == rec["kind"]
         for k in LABELS:
             if k in rec["gold"]:
                 gold[k].append(bool(rec["gold"][k]))
@@ -92,7 +99,12 @@ def evaluate_records(records: list[dict], *, use_given_kind: bool = True) -> dic
     out = {"n": len(records), "labels": metrics, "errors": errors}
     if mspe_n:
         out["mspe_consistent"] = {"accuracy": round(mspe_hits / mspe_n, 4), "n": mspe_n}
+    if flag_n:
+        out["red_flag"] = {"accuracy": round(flag_hits / flag_n, 4), "n": flag_n}
+    if kind_n:
+        out["kind"] = {"accuracy": round(kind_hits / kind_n, 4), "n": kind_n}
     return out
+
 
 
 def evaluate_file(path: Path, *, use_given_kind: bool = True) -> dict:
@@ -108,5 +120,8 @@ def format_metrics(result: dict) -> str:
     if "mspe_consistent" in result:
         m = result["mspe_consistent"]
         lines.append(f"mspe_consistent accuracy {m['accuracy']:.3f} on {m['n']} drafts")
+    for key, what in (("red_flag", "red-flag type"), ("kind", "kind detection")):
+        if key in result:
+            lines.append(f"{what} accuracy {result[key]['accuracy']:.3f} on {result[key]['n']} drafts")
     lines.append(f"{result['n']} drafts; {len(result['errors'])} with at least one wrong label")
     return "\n".join(lines)

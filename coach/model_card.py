@@ -61,6 +61,10 @@ def render_model_card(metrics: dict) -> str:
         "",
         _table(det),
         "",
+        f"Red-flag type of a draft (`red_flags.json`, a multinomial logistic regression over weighted lexicon "
+        f"mentions and content lemmas): out-of-fold accuracy {cv['red_flag']['accuracy']:.3f} on "
+        f"{cv['red_flag']['n']} drafts (the lexicon vote alone: {cv['red_flag']['lexicon_only_accuracy']:.3f}).",
+        "",
     ]
     if "dev" in metrics:
         d = metrics["dev"]
@@ -70,6 +74,9 @@ def render_model_card(metrics: dict) -> str:
             _table(d["labels"], cols=("precision", "recall", "f1", "accuracy")),
             "",
         ]
+        if "red_flag" in d:
+            parts += [f"Red-flag type accuracy: {d['red_flag']['accuracy']:.3f}; kind (detected) accuracy: "
+                      f"{d['kind']['accuracy']:.3f}.", ""]
         if "mspe_consistent" in d:
             parts += [f"MSPE consistency accuracy: {d['mspe_consistent']['accuracy']:.3f} on {d['mspe_consistent']['n']} drafts.", ""]
     parts += [

@@ -1,7 +1,10 @@
-"""Guess which red flag a draft explains, from lexicon patterns in `lexicons/red_flags.toml`.
+"""Guess which red flag a draft explains.
 
-A mention counts three times in a sentence that talks about failing, repeating or leaving, so a
-leave-of-absence draft that says "I passed Step 1 on my first attempt" is still a leave.
+Mentions from `lexicons/red_flags.toml` are weighed by where they occur: a mention in a sentence
+about failing, repeating or leaving counts more, so a leave-of-absence draft that says "I passed
+Step 1 on my first attempt" is still a leave. A small linear model trained on the corpus
+(`models/red_flags.json`) turns those weighted mentions plus the draft's content lemmas into a
+decision; without the model file, the best weighted lexicon score decides.
 """
 from __future__ import annotations
 
@@ -16,11 +19,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 FAILURE_GROUPS = {"failure"}
+FAIL_WEIGHT = 3
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 COURSE_NAMES = {
     "anatomy", "physiology", "biochemistry", "pharmacology", "pathology", "microbiology",
     "immunology", "neuroscience", "histology", "genetics", "cardiology", "renal", "pulmonary",
     "musculoskeletal", "endocrine", "hematology", "embryology", "neurology", "biostatistics",
 }
+MODEL_FILE = "red_flags.json"
 
 
 @lru_cache(maxsize=4)
@@ -37,18 +43,65 @@ def _order() -> list[str]:
     return [e["name"] for e in lexicon("red_flags")["type"]]
 
 
-def detect_red_flag(doc: "Doc", sents: list["Span"], lexicon_hits: list[tuple[str, int, int]]) -> str | None:
-    """The most strongly signalled red-flag type, or None when nothing matches."""
-    failing = {i for i, s in enumerate(sents) for g, hs, _ in lexicon_hits if g in FAILURE_GROUPS and s.start <= hs < s.end}
+def red_flag_features(doc: "Doc", sents: list["Span"], lexicon_hits: list[tuple[str, int, int]]) -> dict[str, float]:
+    """Weighted lexicon mentions per type plus content lemmas; shared by training and inference."""
     starts = [s.start for s in sents]
-    score: Counter[str] = Counter()
+
+    def index(tok: int) -> int:
+        return max((k for k, st in enumerate(starts) if st <= tok), default=0)
+
+    failing = {index(hs) for g, hs, _ in lexicon_hits if g in FAILURE_GROUPS}
+    f: dict[str, float] = {}
+    first_fail = min(failing) if failing else None
     for key, start, _ in _matcher(doc.vocab)(doc):
-        i = max(k for k, st in enumerate(starts) if st <= start) if starts else 0
-        score[key] += 3 if i in failing else 1
+        i = index(start)
+        f[f"rf={key}"] = f.get(f"rf={key}", 0.0) + 1.0
+        if i in failing:
+            f[f"rf_fail={key}"] = f.get(f"rf_fail={key}", 0.0) + 1.0
+        if i == first_fail:
+            f[f"rf_first={key}"] = 1.0
+    failed_courses = {t.lower_ for i in failing for t in sents[i] if t.lower_ in COURSE_NAMES}
+    if len(failed_courses) >= 2:
+        f["many_courses"] = 1.0
+    for t in doc:
+        if t.pos_ in CONTENT_POS and t.is_alpha and not t.is_stop:
+            f[f"w={t.lemma_.lower()}"] = 1.0
+    return f
+
+
+def lexicon_vote(features: dict[str, float]) -> str | None:
+    """The fallback decision: the type with the highest weighted mention score."""
+    score: Counter[str] = Counter()
+    for name, value in features.items():
+        if name.startswith("rf="):
+            score[name[3:]] += value
+        elif name.startswith("rf_fail="):
+            score[name[8:]] += value * (FAIL_WEIGHT - 1)
     if not score:
         return None
-    failed_courses = {t.lower_ for i in failing for t in sents[i] if t.lower_ in COURSE_NAMES}
-    if len(failed_courses) >= 2 and score["course_fail"]:
+    if features.get("many_courses") and score["course_fail"]:
         score["multiple_course_fail"] += score["course_fail"]
     order = _order()
     return max(score, key=lambda k: (score[k], -order.index(k)))
+
+
+@lru_cache(maxsize=1)
+def _model():
+    from coach.classifier import ModelMissing, load_bundle
+
+    try:
+        return load_bundle(MODEL_FILE)
+    except ModelMissing:
+        return None
+
+
+def detect_red_flag(doc: "Doc", sents: list["Span"], lexicon_hits: list[tuple[str, int, int]]) -> str | None:
+    """The most likely red-flag type, or None when the draft mentions none."""
+    feats = red_flag_features(doc, sents, lexicon_hits)
+    if not any(k.startswith("rf") for k in feats):
+        return None
+    bundle = _model()
+    if bundle is None:
+        return lexicon_vote(feats)
+    proba = bundle.model.predict_proba(feats)
+    return max(proba, key=proba.get)

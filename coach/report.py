@@ -63,6 +63,7 @@ class Report:
     scores: dict[str, int]
     mspe: MspeResult | None = None
     notices: tuple[str, ...] = ()
+    detected_kind: str | None = None  # what auto-detection would say; not part of the JSON contract
 
     def with_path(self, path: str | None) -> "Report":
         """The same report labelled with the input's path."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coach.classifier import COMPONENT_MODEL, DETECTOR_MODEL
+from coach.red_flags import MODEL_FILE as RED_FLAG_MODEL
 from coach.corpus import Corpus, corpus_files, load
 from coach.resources import corpus_dir, models_dir
 from coach.vocab import COMPONENTS, SENTENCE_LABELS
@@ -264,14 +265,17 @@ def train(corpus_root: Path | None = None, out_dir: Path | None = None, dev: Pat
         intercept_ = det_int
 
     det_json = _export(_Stack, vec, DETECTOR_TYPES, binary=True)
+    rf_json, rf_metrics = _train_red_flags(corpus, docs, c_grid, log)
     checksum = corpus_checksum(paths)
     meta = {"corpus_sha256": checksum, "seed": SEED, "versions": _versions()}
     out_dir.mkdir(parents=True, exist_ok=True)
     _write_json(out_dir / COMPONENT_MODEL, {"model": comp_json, "settings": {"bias": bias, "C": C}, "meta": meta})
     _write_json(out_dir / DETECTOR_MODEL, {"model": det_json, "settings": {"thresholds": thresholds, "C": det_C}, "meta": meta})
+    _write_json(out_dir / RED_FLAG_MODEL, {"model": rf_json, "settings": {}, "meta": meta})
     metrics = {
         "corpus": {"drafts": len(corpus.drafts), "sentences": len(examples), "sha256": checksum},
-        "cv": {"folds": FOLDS, "sentence": sentence_metrics, "document": doc_metrics, "detectors": det_metrics},
+        "cv": {"folds": FOLDS, "sentence": sentence_metrics, "document": doc_metrics, "detectors": det_metrics,
+               "red_flag": rf_metrics},
         "settings": {"C": C, "bias": bias, "detector_thresholds": thresholds},
         "versions": _versions(),
     }
@@ -285,6 +289,37 @@ def train(corpus_root: Path | None = None, out_dir: Path | None = None, dev: Pat
     write_model_card(out_dir / "README.md", metrics)
     log(f"wrote {out_dir}/ ({COMPONENT_MODEL}, {DETECTOR_MODEL}, metrics.json, README.md)")
     return metrics
+
+
+def _train_red_flags(corpus: Corpus, docs: list, c_grid, log) -> tuple[dict, dict]:
+    """A multinomial model for the red-flag type of a whole draft; CV accuracy picks C."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.model_selection import StratifiedKFold
+
+    from coach.components import sentence_spans
+    from coach.features import lexicon_hits
+    from coach.red_flags import lexicon_vote, red_flag_features
+
+    feats = [red_flag_features(doc, sentence_spans(doc), lexicon_hits(doc)) for doc in docs]
+    y = np.array([d.red_flag for d in corpus.drafts])
+    vec = DictVectorizer(sort=True)
+    X = vec.fit_transform(feats)
+    folds = list(StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED).split(X, y))
+    best = None
+    for C in c_grid:
+        pred = np.empty(len(y), dtype=object)
+        for tr, te in folds:
+            pred[te] = _fit_multiclass(X[tr], y[tr], C).predict(X[te])
+        acc = float(np.mean(pred == y))
+        if best is None or acc > best[0] + 1e-9:
+            best = (acc, C)
+    acc, C = best
+    lex_acc = float(np.mean([lexicon_vote(f) == t for f, t in zip(feats, y)]))
+    log(f"  red flag: lexicon vote accuracy {lex_acc:.3f}, model out-of-fold accuracy {acc:.3f} (C={C})")
+    model = _fit_multiclass(X, y, C)
+    return _export(model, vec, model.classes_), {"accuracy": round(acc, 4), "lexicon_only_accuracy": round(lex_acc, 4),
+                                                 "C": C, "n": len(y)}
 
 
 def evaluate_with_models(dev: Path, out_dir: Path) -> dict:
@@ -309,9 +344,11 @@ def evaluate_with_models(dev: Path, out_dir: Path) -> dict:
 def clear_model_cache() -> None:
     """Forget loaded models and pipelines so the next analysis reads the fresh files."""
     from coach import nlp as nlp_mod
+    from coach import red_flags
     from coach.classifier import load_bundle
 
     load_bundle.cache_clear()
+    red_flags._model.cache_clear()
     nlp_mod._cache.clear()
 
 
