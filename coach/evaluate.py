@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from coach.metrics import prf
+
 LABELS = ("context", "change", "evidence", "vague", "blame")
 VAGUE_TYPES = {"vague", "passive_agency"}
 
@@ -26,18 +28,6 @@ def predicted_labels(report) -> dict[str, bool]:
     out["vague"] = bool(types & VAGUE_TYPES)
     out["blame"] = "blame" in types
     return out
-
-
-def _prf(gold: list[bool], pred: list[bool]) -> dict:
-    tp = sum(g and p for g, p in zip(gold, pred))
-    fp = sum(p and not g for g, p in zip(gold, pred))
-    fn = sum(g and not p for g, p in zip(gold, pred))
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    acc = sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
-    return {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4),
-            "accuracy": round(acc, 4), "support": sum(gold), "n": len(gold)}
 
 
 def read_records(path: Path) -> list[dict]:
@@ -95,7 +85,7 @@ def evaluate_records(records: list[dict], *, use_given_kind: bool = True) -> dic
                 wrong.append("mspe")
         if wrong:
             errors.append({"id": rec.get("id"), "errors": wrong})
-    metrics = {k: _prf(gold[k], pred[k]) for k in LABELS if gold[k]}
+    metrics = {k: prf(gold[k], pred[k]) for k in LABELS if gold[k]}
     out = {"n": len(records), "labels": metrics, "errors": errors}
     if mspe_n:
         out["mspe_consistent"] = {"accuracy": round(mspe_hits / mspe_n, 4), "n": mspe_n}

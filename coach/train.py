@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coach.classifier import COMPONENT_MODEL, DETECTOR_MODEL
-from coach.red_flags import MODEL_FILE as RED_FLAG_MODEL
 from coach.corpus import Corpus, corpus_files, load
+from coach.metrics import prf
+from coach.red_flags import MODEL_FILE as RED_FLAG_MODEL
 from coach.resources import corpus_dir, models_dir
 from coach.vocab import COMPONENTS, SENTENCE_LABELS
 
@@ -85,16 +86,6 @@ def _fit_binary(X, y, C):
     return LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=SEED).fit(X, y)
 
 
-def _prf(gold: list[bool], pred: list[bool]) -> dict[str, float]:
-    tp = sum(g and p for g, p in zip(gold, pred))
-    fp = sum(p and not g for g, p in zip(gold, pred))
-    fn = sum(g and not p for g, p in zip(gold, pred))
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4), "support": sum(gold)}
-
-
 def _oof_multiclass(X, y, folds, C):
     import numpy as np
 
@@ -125,7 +116,7 @@ def _tune_bias(examples, proba, gold_docs):
 
     def score(b):
         found = _doc_presence(examples, proba, b, len(gold_docs))
-        return sum(_prf([g[c] for g in gold_docs], [c in f for f in found])["f1"] for c in COMPONENTS) / 3
+        return sum(prf([g[c] for g in gold_docs], [c in f for f in found])["f1"] for c in COMPONENTS) / 3
 
     best = score(bias)
     for _ in range(3):
@@ -200,16 +191,16 @@ def train(corpus_root: Path | None = None, out_dir: Path | None = None, dev: Pat
     for C in c_grid:
         proba = _oof_multiclass(X, y, folds, C)
         pred = [SENTENCE_LABELS[i] for i in proba.argmax(axis=1)]
-        macro = np.mean([_prf([t == c for t in y], [p == c for p in pred])["f1"] for c in SENTENCE_LABELS])
+        macro = np.mean([prf([t == c for t in y], [p == c for p in pred])["f1"] for c in SENTENCE_LABELS])
         log(f"  components C={C}: out-of-fold macro F1 {macro:.3f}")
         if best is None or macro > best[0] + 1e-9:
             best = (macro, C, proba)
     _, C, proba = best
     bias, _ = _tune_bias(examples, proba, gold_docs)
     pred = [SENTENCE_LABELS[i] for i in proba.argmax(axis=1)]
-    sentence_metrics = {c: _prf([t == c for t in y], [p == c for p in pred]) for c in SENTENCE_LABELS}
+    sentence_metrics = {c: prf([t == c for t in y], [p == c for p in pred]) for c in SENTENCE_LABELS}
     found = _doc_presence(examples, proba, bias, len(gold_docs))
-    doc_metrics = {c: _prf([g[c] for g in gold_docs], [c in f for f in found]) for c in COMPONENTS}
+    doc_metrics = {c: prf([g[c] for g in gold_docs], [c in f for f in found]) for c in COMPONENTS}
     comp_model = _fit_multiclass(X, y, C)
 
     # 2. Learned detectors (vague, blame) as a back-up to the rules: one binary model per type.
@@ -243,16 +234,16 @@ def train(corpus_root: Path | None = None, out_dir: Path | None = None, dev: Pat
                     if e.draft is not None and p >= th:
                         model_docs[e.draft] = True
                 combined = [a or b for a, b in zip(rule_pred, model_docs)]
-                f1 = _prf(gold, combined)["f1"]
+                f1 = prf(gold, combined)["f1"]
                 if best_t is None or f1 > best_t[0] + 1e-9:
                     best_t = (f1, Cd, th, combined)
         f1, Cd, th, combined = best_t
         # Use the model only if it beats the rules alone on held-out folds.
-        rules_f1 = _prf(gold, rule_pred)["f1"]
+        rules_f1 = prf(gold, rule_pred)["f1"]
         thresholds[t] = th if f1 > rules_f1 + 1e-9 else None
         det_C[t] = Cd
-        det_metrics[t] = {"rules_only": _prf(gold, rule_pred),
-                          "rules_and_model": _prf(gold, combined) if thresholds[t] else _prf(gold, rule_pred)}
+        det_metrics[t] = {"rules_only": prf(gold, rule_pred),
+                          "rules_and_model": prf(gold, combined) if thresholds[t] else prf(gold, rule_pred)}
         det_models[t] = _fit_binary(X, yt, Cd)
         log(f"  detector {t}: rules F1 {rules_f1:.3f}, rules+model F1 {f1:.3f} (C={Cd}, threshold={th})")
 
