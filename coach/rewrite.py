@@ -1,0 +1,336 @@
+"""`coach rewrite`: the draft restructured as context → change → evidence, from its own words.
+
+`render_rewrite(report)` works from the `Report` alone (plain data), so the TUI renders it from
+the report it already has and spaCy never runs twice. For each part it takes the draft's best
+sentence(s) — by the classifier's confidence, preferring checkable detail and avoiding flagged
+wording — cleans them (coach.cleanup), words MSPE facts as the MSPE does, and lays them out
+with the kind's template. A missing part becomes a bracketed placeholder from the red flag's
+template. Nothing is invented: the only words added are fact-free signposts and placeholders.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from coach.cleanup import Edit, clean, lex, to_first_person, trim_last_clause
+from coach.report import Report
+from coach.templating import first_existing, render
+from coach.vocab import COMPONENTS
+
+SCHEMA = "coach.rewrite/1"
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+FACTISH = re.compile(r"\d|\b(?:step|level|comlex|usmle|shelf|january|february|march|april|may|june|july|"
+                     r"august|september|october|november|december|spring|summer|fall|winter)\b", re.I)
+KEPT_TYPES = ("blame", "vague", "oversharing", "passive_agency")
+LEAD = "lead"  # the sentence saying what happened, put before the context when no chosen one does
+
+
+@dataclass(frozen=True)
+class RewriteResult:
+    """The suggestion; `to_dict()` is the `coach.rewrite/1` contract."""
+
+    kind: str
+    red_flag: str | None
+    text: str
+    parts: dict = field(default_factory=dict)  # part -> {"source": ..., "text": ...}
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        """The contract's JSON object (plus `red_flag`, `words` and `characters`)."""
+        return {"schema": SCHEMA, "kind": self.kind, "red_flag": self.red_flag, "text": self.text,
+                "parts": {p: dict(self.parts[p]) for p in COMPONENTS}, "notes": list(self.notes),
+                "words": len(WORD.findall(self.text)), "characters": len(self.text)}
+
+
+@dataclass
+class _Sentence:
+    index: int
+    part: str
+    score: float
+    text: str
+    removed: tuple[str, ...]
+    kept: tuple[str, ...]          # flagged wording left in (blame, vague, …) as "type: words"
+    reworded: tuple[dict, ...]     # MSPE rewordings applied
+
+
+@lru_cache(maxsize=1)
+def _limits() -> dict:
+    return lex()["limits"]
+
+
+def rewrite(text: str, *, kind: str = "auto", red_flag: str = "auto", mspe: str | None = None) -> RewriteResult:
+    """Analyse a draft and render its rewrite (see `render_rewrite`)."""
+    from coach.analysis import analyze
+
+    return render_rewrite(analyze(text, kind=kind, red_flag=red_flag, mspe=mspe))
+
+
+def render_rewrite(report: Report) -> RewriteResult:
+    """The rewrite of an analysed draft, from the report's plain data only."""
+    cands = _candidates(report)
+    kind, flag = report.kind, report.red_flag
+    missing = [p for p in COMPONENTS if not report.components[p].present or not cands[p]]
+    parts_fixed: dict[str, dict] = {p: _missing_part(report, p) for p in missing}
+    chosen = {p: sorted(cands[p], key=lambda s: -s.score)[:1] for p in COMPONENTS}
+    chosen[LEAD] = _lead(report, chosen)
+    chosen = _choose(kind, cands, chosen, lambda sel: _render(kind, flag, _parts(sel, parts_fixed)))
+    notes: list[str] = []
+    chosen, text = _fit(kind, flag, chosen, parts_fixed, notes)
+    parts = _parts(chosen, parts_fixed)
+    notes = _notes(report, chosen, parts, text, cands) + notes
+    return RewriteResult(kind=kind, red_flag=flag, text=text, parts=parts, notes=tuple(notes))
+
+
+# ── material ─────────────────────────────────────────────────────────────────────────────────
+def _candidates(report: Report) -> dict[str, list[_Sentence]]:
+    """Every sentence of each part, cleaned and scored."""
+    out: dict[str, list[_Sentence]] = {p: [] for p in COMPONENTS}
+    for part in COMPONENTS:
+        for i in report.components[part].sentences:
+            s = _sentence(report, i, part)
+            if s is not None:
+                out[part].append(s)
+    return out
+
+
+def _sentence(report: Report, i: int, part: str, end: int | None = None) -> _Sentence | None:
+    """Sentence i of the draft (up to `end`), cleaned (hedges, minimizers, fillers out; MSPE
+    wording in) and scored."""
+    scoring = lex()["scoring"]
+    rewords = list(report.mspe.facts.get("rewording", [])) if report.mspe else []
+    s = report.sentences[i]
+    stop = s.end if end is None else end
+    flags = [f for f in report.flags if s.start <= f.start and f.end <= stop]
+    edits = [Edit(f.start, f.end, "", f.type) for f in flags if f.type in ("hedge", "minimizing")]
+    used = [r for r in rewords if s.start <= r["start"] and r["end"] <= stop]
+    edits += [Edit(r["start"], r["end"], r["mspe"], "mspe") for r in used]
+    cleaned = clean(report.text, s.start, stop, edits)
+    if not WORD.search(cleaned.text):
+        return None
+    kept = tuple(f"{f.type}: {f.text}" for f in flags if f.type in KEPT_TYPES)
+    kept += tuple(f"wording: {k}" for k in cleaned.kept_flags)
+    score = s.confidence + (scoring["fact_bonus"] if FACTISH.search(report.text[s.start:s.end]) else 0.0)
+    score -= sum(scoring["penalty"].get(t, 0.0) for t in {f.type for f in flags})
+    return _Sentence(i, part, score, cleaned.text, cleaned.removed, kept, tuple(used))
+
+
+def _lead(report: Report, chosen: dict[str, list[_Sentence]]) -> list[_Sentence]:
+    """The draft's own statement of what happened ("I failed Step 1 in June 2023"), when none of
+    the chosen sentences says it: without it a reader meets "I took it on the Monday after …"."""
+    from coach.fact_mentions import find_cues, find_subjects
+
+    def cue_end(i: int) -> int | None:
+        """Where the sentence's statement of the event ends, if it states one in the student's own
+        words: a failure, concern or leave cue about a named subject, not inside flagged wording."""
+        s = report.sentences[i]
+        text = report.text[s.start:s.end]
+        cues = [c for c in find_cues(text) if c.role in ("fail", "concern", "leave")]
+        named = any(x.specific for x in find_subjects(text, [c for c in cues if c.role == "fail"]))
+        for c in cues:
+            inside_flag = any(f.start <= s.start + c.start < f.end and f.type in KEPT_TYPES for f in report.flags)
+            if (named or c.role == "leave") and not inside_flag:
+                return s.start + c.end
+        return None
+
+    taken = {s.index for p in COMPONENTS for s in chosen[p]}
+    if any(cue_end(i) for i in taken if report.sentences[i].component == "context"):
+        return []
+    for i in range(len(report.sentences)):
+        at = cue_end(i) if i not in taken else None
+        if at is None:
+            continue
+        # keep only the statement itself when the rest of the sentence is flagged wording
+        s = report.sentences[i]
+        comma = report.text.find(",", at, s.end)
+        flagged_rest = comma > 0 and any(f.start < s.end and f.end > comma and f.type in KEPT_TYPES for f in report.flags)
+        lead = _sentence(report, i, LEAD, end=comma if flagged_rest else None)
+        return [lead] if lead is not None else []
+    return []
+
+
+def _missing_part(report: Report, part: str) -> dict:
+    """A placeholder; for missing evidence, the MSPE's own outcome sentence (in first person) first."""
+    ask = _ask(part, report.red_flag, report.kind)
+    if part == "evidence" and report.mspe is not None:
+        outcome = report.mspe.facts.get("outcome_sentences") or []
+        if outcome:
+            return {"source": "mspe", "text": f"{to_first_person(outcome[0])} {ask}"}
+    return {"source": "placeholder", "text": ask}
+
+
+def _ask(part: str, red_flag: str | None, kind: str) -> str:
+    name = first_existing(f"rewrite/asks/{red_flag}.j2", "rewrite/asks/base.j2")
+    return render(name, part=part, kind=kind).strip()
+
+
+def _parts(chosen: dict[str, list[_Sentence]], fixed: dict[str, dict]) -> dict[str, dict]:
+    out = {}
+    for p in COMPONENTS:
+        if p in fixed:
+            out[p] = dict(fixed[p])
+        else:
+            out[p] = {"source": "draft", "text": " ".join(s.text for s in sorted(chosen[p], key=lambda s: s.index))}
+    lead = chosen.get(LEAD) or []
+    if lead:
+        out["context"]["text"] = " ".join([s.text for s in lead] + [out["context"]["text"]])
+    return out
+
+
+def _render(kind: str, red_flag: str | None, parts: dict[str, dict]) -> str:
+    name = first_existing(f"rewrite/{kind}/{red_flag}.j2", f"rewrite/{kind}.j2")
+    text = render(name, parts=parts, kind=kind, red_flag=red_flag)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+# ── fitting each kind's shape ────────────────────────────────────────────────────────────────
+def _words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def _choose(kind: str, cands: dict[str, list[_Sentence]], chosen: dict[str, list[_Sentence]],
+            rendered) -> dict[str, list[_Sentence]]:
+    """Add the next-best sentences, best first, while the kind's budget allows."""
+    lim = _limits()
+    extras = sorted((s for p in COMPONENTS for s in cands[p] if s not in chosen[p]), key=lambda s: -s.score)
+    for s in extras:
+        trial = {p: chosen[p] + ([s] if s.part == p else []) for p in chosen}
+        text = rendered(trial)
+        if kind == "statement":
+            sentences = sum(len(v) for v in trial.values()) + sum(not trial[p] for p in COMPONENTS)
+            ok = _words(text) <= lim["statement_words"] and sentences <= lim["statement_sentences"]
+        elif kind == "eras":
+            ok = len(text) <= lim["eras_characters"]
+        else:
+            ok = _words(text) <= lim["interview_words"][1]
+        if ok:
+            chosen = trial
+    return chosen
+
+
+def _fit(kind: str, flag: str | None, chosen: dict[str, list[_Sentence]], fixed: dict[str, dict],
+         notes: list[str]) -> tuple[dict[str, list[_Sentence]], str]:
+    """Shorten the longest sentence clause by clause until the kind's limit holds.
+
+    An ERAS field is a hard limit: as a last resort the longest sentence is cut at a word
+    boundary and marked with "…", and a note says so. Nothing is ever cut mid-word.
+    """
+    lim = _limits()
+
+    def over(text: str) -> bool:
+        if kind == "eras":
+            return len(text) > lim["eras_characters"]
+        cap = lim["statement_words"] if kind == "statement" else lim["interview_words"][1]
+        return _words(text) > cap
+
+    text = _render(kind, flag, _parts(chosen, fixed))
+    trimmed = cut = False
+    for _ in range(40):
+        if not over(text):
+            break
+        pool = [s for p in (LEAD, *COMPONENTS) for s in chosen.get(p, [])]
+        found = _cheapest_trim(pool)
+        if found:
+            found[0].text, trimmed = found[1], True
+        else:
+            if kind != "eras" or not pool:
+                break
+            longest = max(pool, key=lambda s: len(s.text))
+            room = len(longest.text) - (len(text) - lim["eras_characters"]) - 1
+            head = longest.text[:max(room, 0)]
+            head = head[:head.rfind(" ")].rstrip(" ,;:—–-") if " " in head else ""
+            cut = True
+            if len(WORD.findall(head)) >= 4:
+                longest.text = head + "…"
+            else:  # too little would be left: leave the sentence out instead
+                for p in (LEAD, *COMPONENTS):
+                    chosen[p] = [x for x in chosen.get(p, []) if x is not longest]
+        text = _render(kind, flag, _parts(chosen, fixed))
+    if trimmed:
+        notes.append("Shortened: the last clause of a long sentence was left out to fit the "
+                     f"{'character' if kind == 'eras' else 'word'} limit; put back anything essential "
+                     "by cutting elsewhere.")
+    if cut:
+        notes.append("Cut mid-sentence (at a word boundary, marked …) to stay within 750 characters: "
+                     "finish that sentence in fewer words.")
+    return chosen, text
+
+
+def _cheapest_trim(pool: list[_Sentence]) -> tuple[_Sentence, str] | None:
+    """The sentence whose last clause costs least to lose: fewest numbers, dates and names in it,
+    then the longest sentence ("…, and I want to walk you through it" goes before "…, with timed blocks")."""
+    options = []
+    for s in pool:
+        for share in (0.4, 0.25):
+            t = trim_last_clause(s.text, min_share=share)
+            if t:
+                lost = s.text[len(t) - 1:]
+                cost = len(FACTISH.findall(lost)) + len(re.findall(r"\d|\b[A-Z][a-z]+", lost))
+                # the lead only has to say what happened; its tail goes first
+                cost += (share < 0.4) - (0.5 if s.part == LEAD else 0.0)
+                options.append((cost, -len(s.text), s.index, s, t))
+                break
+    if not options:
+        return None
+    _, _, _, s, t = min(options, key=lambda o: o[:3])
+    return s, t
+
+
+# ── what the student still has to do ─────────────────────────────────────────────────────────
+def _notes(report: Report, chosen: dict[str, list[_Sentence]], parts: dict[str, dict], text: str,
+           cands: dict[str, list[_Sentence]]) -> list[str]:
+    lim = _limits()
+    notes: list[str] = []
+    for p in COMPONENTS:
+        src = parts[p]["source"]
+        if src == "placeholder":
+            notes.append(f"Fill the {p} placeholder: {_unbracket(_brackets(parts[p]['text']))}.")
+        elif src == "mspe":
+            notes.append(f"The {p} part restates your MSPE; add your own result: {_unbracket(_brackets(parts[p]['text']))}.")
+    everything = [s for p in (LEAD, *COMPONENTS) for s in chosen.get(p, [])]
+    used = [r for s in everything for r in s.reworded]
+    if report.mspe is not None:
+        for f in report.mspe.findings:
+            fixed = [r for r in used if r["conflict"] and r["fact"] == f.fact and r["draft"] == f.draft]
+            if fixed:
+                notes.append(f"MSPE mismatch ({f.fact}): your draft says “{f.draft}”, the MSPE says “{f.mspe}”. "
+                             "This version uses the MSPE's wording: confirm it is right, or ask your dean's "
+                             "office to correct the MSPE.")
+            else:
+                notes.append(f"MSPE mismatch ({f.fact}): your draft says “{f.draft}”, the MSPE says “{f.mspe}”; "
+                             "make them agree before you submit.")
+    for s in everything:
+        for k in s.kept:
+            kind_, words = k.split(": ", 1)
+            notes.append(f"The {s.part if s.part != LEAD else 'context'} part still says “{words}” ({kind_.replace('_', ' ')}): put it in "
+                         "your own, specific terms.")
+    removed = [w for s in everything for w in s.removed]
+    if removed:
+        shown = ", ".join(f"“{w}”" for w in list(dict.fromkeys(removed))[:6])
+        notes.append(f"Removed fillers, hedges and minimizers ({shown}); read it aloud to check it still sounds like you.")
+    dropped = sum(len(cands[p]) - len(chosen[p]) for p in COMPONENTS if p in chosen)
+    if dropped:
+        notes.append(f"Left out {dropped} weaker sentence{'s' if dropped != 1 else ''} of your draft to keep it short.")
+    words = _words(text)
+    if report.kind == "statement" and words > lim["statement_words"]:
+        notes.append(f"Cut length: this version has {words} words; a statement paragraph should stay within "
+                     f"{lim['statement_words']}.")
+    if report.kind == "interview":
+        lo, hi = lim["interview_words"]
+        if words < lo:
+            notes.append(f"Spoken, this is about {words} words; aim for {lo}–{hi} by saying more about what you changed.")
+        elif words > hi:
+            notes.append(f"Cut length: spoken, this is about {words} words; aim for at most {hi}.")
+    if report.kind == "eras" and len(text) > lim["eras_characters"]:
+        notes.append(f"Cut length: {len(text)} characters; the field holds {lim['eras_characters']}.")
+    return notes
+
+
+def _brackets(text: str) -> str:
+    """The placeholder at the end of a part (a draft may contain brackets of its own)."""
+    m = re.search(r"\[[^\[\]]*\]\s*$", text)
+    return m.group(0) if m else text
+
+
+def _unbracket(text: str) -> str:
+    return text.strip().strip("[]").rstrip(".")
