@@ -41,9 +41,17 @@ def _clause_bounds(subject: "Token", predicate: "Token", sent: "Span") -> tuple[
     return start, end
 
 
+# Things a student owns: "my schedule was unrealistic" is ownership, while "my school",
+# "my advisor" or "our curriculum" stay outside agents even with a possessive.
+OWN_NOUNS = {"schedule", "plan", "approach", "preparation", "study", "studying", "habit", "time", "method",
+             "strategy", "decision", "choice", "timing", "focus", "priority", "mistake", "error", "note",
+             "documentation", "performance", "behavior", "behaviour", "conduct"}
+
+
 def _is_own(token: "Token") -> bool:
-    """True for "my schedule", "our team" — the student's own, so not an outside agent."""
-    return any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in token.children)
+    """True for "my schedule", "our plan" — the student's own doing, so not an outside agent."""
+    return token.lemma_.lower() in OWN_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in token.children)
 
 
 def _negated(verb: "Token") -> bool:
