@@ -85,7 +85,7 @@ def analyze(text: str, *, kind: str = "auto", red_flag: str = "auto", mspe: str 
         text=text, path=None, kind=doc._.coach_kind, red_flag=doc._.coach_red_flag,
         word_count=len(WORD.findall(text)), sentences=sentences, components=components,
         flags=tuple(findings), scores=scores, mspe=mspe_result, notices=tuple(_notices(doc)),
-        detected_kind=doc.user_data.get("coach_detected_kind"),
+        detected_kind=doc.user_data.get("coach_detected_kind"), concrete_details=details,
     )
 
 

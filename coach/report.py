@@ -64,6 +64,17 @@ class Report:
     mspe: MspeResult | None = None
     notices: tuple[str, ...] = ()
     detected_kind: str | None = None  # what auto-detection would say; not part of the JSON contract
+    concrete_details: int = 0  # numbers, dates, named resources: an input of the specificity score
+
+    def with_flags(self, flags) -> "Report":
+        """The same analysis showing only `flags` (e.g. minus dismissed ones), scores recomputed."""
+        from dataclasses import replace
+
+        from coach.scores import compute_scores
+
+        flags = tuple(flags)
+        present = (self.components[c].present for c in COMPONENTS)
+        return replace(self, flags=flags, scores=compute_scores(present, list(flags), self.concrete_details))
 
     def with_path(self, path: str | None) -> "Report":
         """The same report labelled with the input's path."""

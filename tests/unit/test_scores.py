@@ -33,3 +33,16 @@ def test_length_penalty_and_clamping():
     s = compute_scores([False, False, False], many, concrete_details=0)
     assert s["ownership"] == 0 and s["overall"] == 0
     assert all(0 <= v <= 100 for v in s.values())
+
+
+def test_report_with_flags_rescores():
+    from coach.report import ComponentResult, Report
+
+    comps = {c: ComponentResult(True, 0.9, ()) for c in ("context", "change", "evidence")}
+    flags = (f("blame", "error"), f("vague"))
+    r = Report("x", None, "statement", None, 1, (), comps, flags,
+               compute_scores([True] * 3, list(flags), 3), concrete_details=3)
+    shown = r.with_flags(flags[1:])
+    assert shown.flags == flags[1:]
+    assert shown.scores == compute_scores([True] * 3, [flags[1]], 3)
+    assert shown.scores["ownership"] == 100 > r.scores["ownership"]
