@@ -1,0 +1,119 @@
+"""Pilot tests: first start, typing → findings, one analysis per change, stale results dropped."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import coach.analysis
+from coach.tui.app import create_app
+from coach.tui.findings import FindingsList
+
+PLAIN = "I failed Step 1 in June 2023. I passed the retake in August 2023 with a 231."
+
+
+@pytest.fixture
+def analyze_calls(monkeypatch):
+    """Record every text the analysis core is asked to analyse."""
+    calls: list[str] = []
+    real = coach.analysis.analyze
+
+    def counting(text, **kwargs):
+        calls.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(coach.analysis, "analyze", counting)
+    return calls
+
+
+async def test_the_example_is_analysed_on_first_start(settle):
+    app = create_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.report is not None and app.report.text == app.editor.text
+        assert app.visible_flags, "the example draft should show what the coach finds"
+        assert app.query_one(FindingsList).option_count == len(app.visible_flags)
+        assert {m.style for m in app.editor.marks} >= {"flag--blame", "part--context"}
+        assert app.session.name == "example draft (unsaved)"
+
+
+async def test_typing_makes_findings_appear(settle, draft_file):
+    app = create_app(draft_file(PLAIN))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "blame" not in {f.type for f in app.visible_flags}
+        app.editor.move_cursor(app.editor.document.end)
+        await pilot.press(*" The exam was unfair and tested obscure details.")
+        await settle(pilot)
+        blame = [f for f in app.visible_flags if f.type == "blame"]
+        assert blame and app.report.text == app.editor.text
+        assert any(m.style == "flag--blame" for m in app.editor.marks)
+        assert app.query_one(FindingsList).option_count == len(app.visible_flags)
+
+
+async def test_one_analysis_per_change(settle, draft_file, analyze_calls):
+    app = create_app(draft_file(PLAIN), debounce=0.5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(analyze_calls) == 1
+        app.editor.move_cursor(app.editor.document.end)
+        await pilot.press(*" Later")  # a burst of keystrokes inside one debounce window
+        await settle(pilot)
+        assert analyze_calls[1:] == [app.editor.text]
+        await pilot.press("f5")  # nothing changed: the report on screen is reused
+        await settle(pilot)
+        await pilot.press("backspace", "r")  # changed and changed back: no new analysis either
+        await settle(pilot)
+        assert len(analyze_calls) == 2
+
+
+async def test_stale_results_are_dropped(settle, draft_file, monkeypatch):
+    real = coach.analysis.analyze
+
+    def slow(text, **kwargs):
+        time.sleep(0.4)
+        return real(text, **kwargs)
+
+    app = create_app(draft_file(PLAIN), debounce=0.05)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        shown: list[str] = []
+        render = app.render_report
+        app.render_report = lambda: (shown.append(app.report.text), render())[1]
+        monkeypatch.setattr(coach.analysis, "analyze", slow)
+        app.editor.move_cursor(app.editor.document.end)
+        await pilot.press("space", "A")
+        await pilot.pause(0.15)      # the first analysis is now running…
+        await pilot.press("B")       # …and this change makes its result stale
+        await settle(pilot)
+        assert shown == [PLAIN + " AB"]
+        assert app.report.text == app.editor.text
+
+
+async def _per_key(pilot, keys: str = "abcdefghij") -> float:
+    start = time.perf_counter()
+    await pilot.press(*keys)
+    return (time.perf_counter() - start) / len(keys)
+
+
+async def test_a_2000_word_paste_is_analysed_once_and_typing_stays_responsive(settle, draft_file, analyze_calls):
+    """The production set-up (analysis in the helper process): keystrokes while a 2,000-word
+    draft is being analysed cost what they cost when nothing runs."""
+    app = create_app(draft_file(PLAIN), analysis_process=True)
+    paste = "\n\n".join(" ".join([PLAIN] * 7) for _ in range(18))  # 18 paragraphs, 2,000+ words
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.editor.move_cursor(app.editor.document.end)
+        app.editor.insert("\n\n" + paste)
+        await settle(pilot, timeout=120)
+        assert app.report.word_count >= 2000 and app.report.text == app.editor.text
+        idle = await _per_key(pilot)
+        await settle(pilot, timeout=120)
+        await pilot.pause(0.4)  # the debounce has fired: the helper is analysing 2,000 words
+        busy = await _per_key(pilot, "klmnopqrst")
+        assert not app.idle, "the keystrokes should have landed while an analysis was pending"
+        await settle(pilot, timeout=120)
+        assert app.report.text == app.editor.text
+        assert busy < max(2 * idle, idle + 0.1), f"{busy * 1000:.0f} ms per key while analysing, {idle * 1000:.0f} idle"
+    assert not app.analyser._process.is_alive()  # the helper stops with the app
+    assert analyze_calls == []  # every analysis ran in the helper, none in the UI process
