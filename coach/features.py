@@ -60,6 +60,32 @@ def _tense(sent: "Span") -> set[str]:
     return out or {"none"}
 
 
+NEGATING_SUBJECTS = {"nobody", "none", "noone", "nothing"}
+HYPOTHETICAL_AUX = {"could", "would", "should", "might", "may", "will", "'ll", "can"}
+
+
+def _outcome_mood(sent: "Span", hits: list[tuple[str, int, int]]) -> set[str]:
+    """Whether an outcome word is negated ("didn't pass", "nobody could pass") or hypothetical.
+
+    "I didn't pass the shelf" names the failure and "I should pass this time" is a hope; neither is
+    evidence, though both contain the outcome word "pass".
+    """
+    out = set()
+    doc = sent.doc
+    for g, hs, he in hits:
+        if g != "outcome" or hs < sent.start or he > sent.end:
+            continue
+        for t in doc[hs:he]:
+            if t.pos_ not in ("VERB", "AUX"):
+                continue
+            kids = list(t.children)
+            if any(c.dep_ == "neg" for c in kids) or any(c.dep_.startswith("nsubj") and c.lower_ in NEGATING_SUBJECTS for c in kids):
+                out.add("negated")
+            if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in kids):
+                out.add("hypothetical")
+    return out
+
+
 def _agency(sent: "Span") -> set[str]:
     out = set()
     root = sent.root
@@ -116,6 +142,10 @@ def sentence_features(
     has_date = any(t.ent_type_ in ("DATE", "TIME") for t in sent)
     # A few interactions a linear model cannot form itself.
     tense = _tense(sent)
+    for mood in _outcome_mood(sent, hits) if "outcome" in groups else ():
+        f[f"x=outcome_{mood}"] = 1.0
+    if "outcome" in groups and "failure" in groups:
+        f["x=outcome_failure"] = 1.0
     if "outcome" in groups and has_num:
         f["x=outcome_num"] = 1.0
     if "outcome" in groups and "past" in tense:
