@@ -74,13 +74,8 @@ def _folds(examples: list[Example], y: list[str]):
     return list(cv.split([0] * len(y), y, [e.group for e in examples]))
 
 
-def _fit_multiclass(X, y, C):
-    from sklearn.linear_model import LogisticRegression
-
-    return LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=SEED).fit(X, y)
-
-
-def _fit_binary(X, y, C):
+def _fit(X, y, C):
+    """One logistic regression; classes are balanced because evidence and blame are rare."""
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=SEED).fit(X, y)
@@ -91,7 +86,7 @@ def _oof_multiclass(X, y, folds, C):
 
     proba = np.zeros((len(y), len(SENTENCE_LABELS)))
     for tr, te in folds:
-        m = _fit_multiclass(X[tr], [y[i] for i in tr], C)
+        m = _fit(X[tr], [y[i] for i in tr], C)
         order = [list(m.classes_).index(c) for c in SENTENCE_LABELS]
         proba[te] = m.predict_proba(X[te])[:, order]
     return proba
@@ -129,18 +124,93 @@ def _tune_bias(examples, proba, gold_docs):
     return bias, best
 
 
-def _export(model, vec, classes, binary=False) -> dict:
-    """A fitted sklearn linear model as the JSON `LinearModel` format (zero weights dropped)."""
-    names = vec.get_feature_names_out()
-    coef = model.coef_
+def _train_components(examples, X, y, folds, gold_docs, c_grid, log):
+    """Sentence components: C by out-of-fold macro F1, then document biases on the same folds."""
+    import numpy as np
+
+    best = None
+    for C in c_grid:
+        proba = _oof_multiclass(X, y, folds, C)
+        pred = [SENTENCE_LABELS[i] for i in proba.argmax(axis=1)]
+        macro = np.mean([prf([t == c for t in y], [p == c for p in pred])["f1"] for c in SENTENCE_LABELS])
+        log(f"  components C={C}: out-of-fold macro F1 {macro:.3f}")
+        if best is None or macro > best[0] + 1e-9:
+            best = (macro, C, proba)
+    _, C, proba = best
+    bias, _ = _tune_bias(examples, proba, gold_docs)
+    pred = [SENTENCE_LABELS[i] for i in proba.argmax(axis=1)]
+    sentence_metrics = {c: prf([t == c for t in y], [p == c for p in pred]) for c in SENTENCE_LABELS}
+    found = _doc_presence(examples, proba, bias, len(gold_docs))
+    doc_metrics = {c: prf([g[c] for g in gold_docs], [c in f for f in found]) for c in COMPONENTS}
+    return _fit(X, y, C), C, bias, sentence_metrics, doc_metrics
+
+
+def _rule_flags(corpus: Corpus, docs: list, nlp) -> list[set[str]]:
+    """Flag types the rules alone raise on each corpus draft (passive agency counts as vague)."""
+    from coach.components import Detectors, sentence_spans
+    from coach.features import lexicon_hits
+
+    rules_only = Detectors(nlp, use_model=False)
+    out = []
+    for draft, doc in zip(corpus.drafts, docs):
+        parts = frozenset(c for c in COMPONENTS if draft.gold[c])  # stands in for the classifier
+        types = {h.type for h in rules_only.find(doc, sentence_spans(doc), draft.kind, None, lexicon_hits(doc), parts)}
+        if "passive_agency" in types:
+            types.add("vague")
+        out.append(types)
+    return out
+
+
+def _train_detectors(corpus: Corpus, docs: list, nlp, examples, X, folds, c_grid, log):
+    """Binary sentence models backing up the vague and blame rules, with thresholds tuned so the
+    rules plus the model maximise out-of-fold document F1; a model that does not beat the rules
+    alone gets no threshold and stays silent."""
+    import numpy as np
+
+    gold_docs = [d.gold for d in corpus.drafts]
+    rule_docs = _rule_flags(corpus, docs, nlp)
+    models, thresholds, chosen_C, metrics = {}, {}, {}, {}
+    for t in DETECTOR_TYPES:
+        yt = np.array([t in e.spans for e in examples])
+        gold = [g[t] for g in gold_docs]
+        rule_pred = [t in r for r in rule_docs]
+        best = None
+        for C in c_grid:
+            oof = np.zeros(len(yt))
+            for tr, te in folds:
+                oof[te] = _fit(X[tr], yt[tr], C).predict_proba(X[te])[:, 1]
+            for th in THRESHOLD_GRID:
+                model_docs = [False] * len(gold)
+                for e, p in zip(examples, oof):
+                    if t in SKIP_SPECIFIC and _is_specific(e.feats):
+                        continue  # mirrors detectors.vague: concrete sentences are never model-flagged
+                    if e.draft is not None and p >= th:
+                        model_docs[e.draft] = True
+                combined = [a or b for a, b in zip(rule_pred, model_docs)]
+                f1 = prf(gold, combined)["f1"]
+                if best is None or f1 > best[0] + 1e-9:
+                    best = (f1, C, th, combined)
+        f1, C, th, combined = best
+        rules_f1 = prf(gold, rule_pred)["f1"]
+        thresholds[t] = th if f1 > rules_f1 + 1e-9 else None
+        chosen_C[t] = C
+        metrics[t] = {"rules_only": prf(gold, rule_pred),
+                      "rules_and_model": prf(gold, combined if thresholds[t] else rule_pred)}
+        models[t] = _fit(X, yt, C)
+        log(f"  detector {t}: rules F1 {rules_f1:.3f}, rules+model F1 {f1:.3f} (C={C}, threshold={th})")
+    return models, thresholds, chosen_C, metrics
+
+
+def _export(coef, intercept, names, classes, binary=False) -> dict:
+    """Fitted linear weights as the JSON `LinearModel` format (zero weights dropped)."""
     weights = {}
     for j, name in enumerate(names):
         col = [round(float(coef[k, j]), DECIMALS) for k in range(coef.shape[0])]
         if any(col):
             weights[str(name)] = col
     return {
-        "classes": list(classes),
-        "intercept": [round(float(x), DECIMALS) for x in model.intercept_],
+        "classes": [str(c) for c in classes],
+        "intercept": [round(float(x), DECIMALS) for x in intercept],
         "weights": dict(sorted(weights.items())),
         "binary": binary,
     }
@@ -170,7 +240,6 @@ def train(corpus_root: Path | None = None, out_dir: Path | None = None, dev: Pat
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
 
-    from coach.components import Detectors, sentence_spans
     from coach.nlp import load_base
 
     corpus_root = corpus_root or corpus_dir()
@@ -186,76 +255,13 @@ def train(corpus_root: Path | None = None, out_dir: Path | None = None, dev: Pat
     folds = _folds(examples, y)
     gold_docs = [d.gold for d in corpus.drafts]
 
-    # 1. Sentence components: pick C by out-of-fold macro F1.
-    best = None
-    for C in c_grid:
-        proba = _oof_multiclass(X, y, folds, C)
-        pred = [SENTENCE_LABELS[i] for i in proba.argmax(axis=1)]
-        macro = np.mean([prf([t == c for t in y], [p == c for p in pred])["f1"] for c in SENTENCE_LABELS])
-        log(f"  components C={C}: out-of-fold macro F1 {macro:.3f}")
-        if best is None or macro > best[0] + 1e-9:
-            best = (macro, C, proba)
-    _, C, proba = best
-    bias, _ = _tune_bias(examples, proba, gold_docs)
-    pred = [SENTENCE_LABELS[i] for i in proba.argmax(axis=1)]
-    sentence_metrics = {c: prf([t == c for t in y], [p == c for p in pred]) for c in SENTENCE_LABELS}
-    found = _doc_presence(examples, proba, bias, len(gold_docs))
-    doc_metrics = {c: prf([g[c] for g in gold_docs], [c in f for f in found]) for c in COMPONENTS}
-    comp_model = _fit_multiclass(X, y, C)
-
-    # 2. Learned detectors (vague, blame) as a back-up to the rules: one binary model per type.
-    rules_only = Detectors(nlp, use_model=False)
-    from coach.features import lexicon_hits
-
-    rule_docs = []
-    for draft, doc in zip(corpus.drafts, docs):
-        parts = frozenset(c for c in COMPONENTS if draft.gold[c])  # stands in for the classifier
-        hits = rules_only.find(doc, sentence_spans(doc), draft.kind, None, lexicon_hits(doc), parts)
-        types = {h.type for h in hits}
-        if "passive_agency" in types:
-            types.add("vague")
-        rule_docs.append(types)
-    det_models, thresholds, det_metrics, det_C = {}, {}, {}, {}
-    for t in DETECTOR_TYPES:
-        yt = np.array([t in e.spans for e in examples])
-        gold = [g[t] for g in gold_docs]
-        rule_pred = [t in r for r in rule_docs]
-        best_t = None
-        for Cd in c_grid:
-            oof = np.zeros(len(yt))
-            for tr, te in folds:
-                m = _fit_binary(X[tr], yt[tr], Cd)
-                oof[te] = m.predict_proba(X[te])[:, 1]
-            for th in THRESHOLD_GRID:
-                model_docs = [False] * len(gold)
-                for e, p in zip(examples, oof):
-                    if t in SKIP_SPECIFIC and _is_specific(e.feats):
-                        continue  # mirrors detectors.vague: concrete sentences are never model-flagged
-                    if e.draft is not None and p >= th:
-                        model_docs[e.draft] = True
-                combined = [a or b for a, b in zip(rule_pred, model_docs)]
-                f1 = prf(gold, combined)["f1"]
-                if best_t is None or f1 > best_t[0] + 1e-9:
-                    best_t = (f1, Cd, th, combined)
-        f1, Cd, th, combined = best_t
-        # Use the model only if it beats the rules alone on held-out folds.
-        rules_f1 = prf(gold, rule_pred)["f1"]
-        thresholds[t] = th if f1 > rules_f1 + 1e-9 else None
-        det_C[t] = Cd
-        det_metrics[t] = {"rules_only": prf(gold, rule_pred),
-                          "rules_and_model": prf(gold, combined) if thresholds[t] else prf(gold, rule_pred)}
-        det_models[t] = _fit_binary(X, yt, Cd)
-        log(f"  detector {t}: rules F1 {rules_f1:.3f}, rules+model F1 {f1:.3f} (C={Cd}, threshold={th})")
-
-    comp_json = _export(comp_model, vec, comp_model.classes_)
-    det_coef = np.vstack([det_models[t].coef_ for t in DETECTOR_TYPES])
-    det_int = np.concatenate([det_models[t].intercept_ for t in DETECTOR_TYPES])
-
-    class _Stack:  # a view with the attributes _export reads
-        coef_ = det_coef
-        intercept_ = det_int
-
-    det_json = _export(_Stack, vec, DETECTOR_TYPES, binary=True)
+    comp_model, C, bias, sentence_metrics, doc_metrics = _train_components(examples, X, y, folds, gold_docs, c_grid, log)
+    det_models, thresholds, det_C, det_metrics = _train_detectors(corpus, docs, nlp, examples, X, folds, c_grid, log)
+    names = vec.get_feature_names_out()
+    comp_json = _export(comp_model.coef_, comp_model.intercept_, names, comp_model.classes_)
+    det_json = _export(np.vstack([det_models[t].coef_ for t in DETECTOR_TYPES]),
+                       np.concatenate([det_models[t].intercept_ for t in DETECTOR_TYPES]),
+                       names, DETECTOR_TYPES, binary=True)
     rf_json, rf_metrics = _train_red_flags(corpus, docs, c_grid, log)
     checksum = corpus_checksum(paths)
     meta = {"corpus_sha256": checksum, "seed": SEED, "versions": _versions()}
@@ -271,8 +277,6 @@ def train(corpus_root: Path | None = None, out_dir: Path | None = None, dev: Pat
         "versions": _versions(),
     }
     if dev is not None:
-        from coach.evaluate import evaluate_file
-
         metrics["dev"] = evaluate_with_models(dev, out_dir)
     _write_json(out_dir / "metrics.json", metrics)
     from coach.model_card import write_model_card
@@ -301,15 +305,15 @@ def _train_red_flags(corpus: Corpus, docs: list, c_grid, log) -> tuple[dict, dic
     for C in c_grid:
         pred = np.empty(len(y), dtype=object)
         for tr, te in folds:
-            pred[te] = _fit_multiclass(X[tr], y[tr], C).predict(X[te])
+            pred[te] = _fit(X[tr], y[tr], C).predict(X[te])
         acc = float(np.mean(pred == y))
         if best is None or acc > best[0] + 1e-9:
             best = (acc, C)
     acc, C = best
     lex_acc = float(np.mean([lexicon_vote(f) == t for f, t in zip(feats, y)]))
     log(f"  red flag: lexicon vote accuracy {lex_acc:.3f}, model out-of-fold accuracy {acc:.3f} (C={C})")
-    model = _fit_multiclass(X, y, C)
-    return _export(model, vec, model.classes_), {"accuracy": round(acc, 4), "lexicon_only_accuracy": round(lex_acc, 4),
+    model = _fit(X, y, C)
+    return _export(model.coef_, model.intercept_, vec.get_feature_names_out(), model.classes_), {"accuracy": round(acc, 4), "lexicon_only_accuracy": round(lex_acc, 4),
                                                  "C": C, "n": len(y)}
 
 

@@ -4,7 +4,6 @@ Tests never read ../shared: the project's own examples live in tests/fixtures/.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
