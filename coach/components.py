@@ -23,6 +23,7 @@ from coach.red_flags import detect_red_flag
 from coach.rules import all_rules, lexicon
 from coach.rules.patterns import token_patterns
 from coach.rules.phrase import PhraseRules
+from coach.sentences import sentence_locator, sentence_spans
 from coach.vocab import COMPONENTS
 
 SPAN_GROUP = "coach"
@@ -44,11 +45,6 @@ def _ensure_extensions() -> None:
                           ("coach_presence", None), ("coach_features", None), ("coach_lexicon", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
-
-
-def sentence_spans(doc: Doc) -> list[Span]:
-    """Sentences with at least one non-space token (the parser can emit whitespace-only ones)."""
-    return [s for s in doc.sents if any(not t.is_space for t in s)] if len(doc) else []
 
 
 def decide_components(probas: list[dict[str, float]], settings: dict) -> tuple[list[str], dict[str, tuple[bool, float]]]:
@@ -130,11 +126,7 @@ class Detectors:
     def find(self, doc: Doc, sents: list[Span], kind: str, feats: list[dict] | None,
              hits: list[tuple[str, int, int]], parts_present: frozenset[str] = frozenset()) -> list[Hit]:
         """All detector hits for a doc; training calls this without a model to score the rules."""
-        starts = [s.start for s in sents]
-
-        def index(tok: int) -> int:
-            return max((k for k, st in enumerate(starts) if st <= tok), default=0)
-
+        index = sentence_locator(sents)
         owned = {index(s) for _, s, _ in self.ownership(doc)}
         concrete = {i for g, hs, he in hits if g == "resource" for i in range(hs, he)}
         concrete |= {t.i for t in doc if t.ent_type_ in ("DATE", "CARDINAL", "PERCENT", "TIME") or t.like_num}

@@ -335,7 +335,7 @@ def check_consistency(doc, mspe: str, nlp) -> tuple[MspeResult, list[Finding]]:
     Only the base pipeline runs on the excerpt: its sentences are all the extractor needs, and
     the coach components would label a dean's letter as if it were a student's draft.
     """
-    from coach.components import sentence_spans
+    from coach.sentences import sentence_spans
     from coach.nlp import COACH_COMPONENTS
 
     mdoc = nlp.make_doc(mspe)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from coach.rules import lexicon
 from coach.rules.patterns import token_patterns
+from coach.sentences import sentence_locator
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -45,11 +46,7 @@ def _order() -> list[str]:
 
 def red_flag_features(doc: "Doc", sents: list["Span"], lexicon_hits: list[tuple[str, int, int]]) -> dict[str, float]:
     """Weighted lexicon mentions per type plus content lemmas; shared by training and inference."""
-    starts = [s.start for s in sents]
-
-    def index(tok: int) -> int:
-        return max((k for k, st in enumerate(starts) if st <= tok), default=0)
-
+    index = sentence_locator(sents)
     failing = {index(hs) for g, hs, _ in lexicon_hits if g in FAILURE_GROUPS}
     f: dict[str, float] = {}
     first_fail = min(failing) if failing else None

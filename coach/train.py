@@ -30,6 +30,7 @@ DETECTOR_TYPES = ("vague", "blame")
 THRESHOLD_GRID = tuple(x / 20 for x in range(6, 20))
 DECIMALS = 6
 SKIP_SPECIFIC = {"vague"}
+F1_TOLERANCE = 0.01
 
 
 def _is_specific(feats: dict) -> bool:
@@ -147,7 +148,8 @@ def _train_components(examples, X, y, folds, gold_docs, c_grid, log):
 
 def _rule_flags(corpus: Corpus, docs: list, nlp) -> list[set[str]]:
     """Flag types the rules alone raise on each corpus draft (passive agency counts as vague)."""
-    from coach.components import Detectors, sentence_spans
+    from coach.components import Detectors
+    from coach.sentences import sentence_spans
     from coach.features import lexicon_hits
 
     rules_only = Detectors(nlp, use_model=False)
@@ -174,7 +176,7 @@ def _train_detectors(corpus: Corpus, docs: list, nlp, examples, X, folds, c_grid
         yt = np.array([t in e.spans for e in examples])
         gold = [g[t] for g in gold_docs]
         rule_pred = [t in r for r in rule_docs]
-        best = None
+        candidates = []
         for C in c_grid:
             oof = np.zeros(len(yt))
             for tr, te in folds:
@@ -187,9 +189,11 @@ def _train_detectors(corpus: Corpus, docs: list, nlp, examples, X, folds, c_grid
                     if e.draft is not None and p >= th:
                         model_docs[e.draft] = True
                 combined = [a or b for a, b in zip(rule_pred, model_docs)]
-                f1 = prf(gold, combined)["f1"]
-                if best is None or f1 > best[0] + 1e-9:
-                    best = (f1, C, th, combined)
+                candidates.append((prf(gold, combined)["f1"], C, th, combined))
+        # Within F1_TOLERANCE of the best, take the highest threshold: users forgive a missed
+        # flag more readily than a wrong one.
+        top = max(c[0] for c in candidates)
+        best = max((c for c in candidates if c[0] >= top - F1_TOLERANCE), key=lambda c: (c[2], c[0], -c[1]))
         f1, C, th, combined = best
         rules_f1 = prf(gold, rule_pred)["f1"]
         thresholds[t] = th if f1 > rules_f1 + 1e-9 else None
@@ -292,7 +296,7 @@ def _train_red_flags(corpus: Corpus, docs: list, c_grid, log) -> tuple[dict, dic
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.model_selection import StratifiedKFold
 
-    from coach.components import sentence_spans
+    from coach.sentences import sentence_spans
     from coach.features import lexicon_hits
     from coach.red_flags import lexicon_vote, red_flag_features
 

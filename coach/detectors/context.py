@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from coach.sentences import sentence_locator
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
@@ -37,12 +39,12 @@ class DocContext:
     concrete_tokens: frozenset[int] = frozenset()  # numbers, dates, named resources
     parts_present: frozenset[str] = frozenset()  # context/change/evidence found by the classifier
 
+    def __post_init__(self) -> None:
+        self._locate = sentence_locator(self.sents)
+
     def sent_index(self, token_i: int) -> int:
         """Index of the sentence holding a token."""
-        for n, s in enumerate(self.sents):
-            if s.start <= token_i < s.end:
-                return n
-        return len(self.sents) - 1
+        return self._locate(token_i)
 
     def clause_is_specific(self, start: int, end: int) -> bool:
         """True when the clause around tokens [start, end) carries a concrete detail itself.

@@ -13,18 +13,31 @@ def phrase_hits_of_type(ctx: DocContext, flag_type: str) -> list[Hit]:
     `unless_part`: silent when the draft has that part ("I worked harder" is vague only when no
     concrete change is given anywhere).
     """
+    return _sift(ctx, flag_type)[0]
+
+
+def excused_sentences(ctx: DocContext, flag_type: str) -> set[int]:
+    """Sentences where a rule matched but the draft already answers it (see `phrase_hits_of_type`).
+
+    The learned detector must respect that judgement, or it would flag the very sentence a
+    rule just excused ("I did change things", followed by the concrete changes).
+    """
+    return _sift(ctx, flag_type)[1]
+
+
+def _sift(ctx: DocContext, flag_type: str) -> tuple[list[Hit], set[int]]:
     rules = rules_by_id()
-    out = []
+    kept, excused = [], set()
     for h in ctx.phrase_hits:
         rule = rules[h.rule]
         if rule.type != flag_type:
             continue
-        if rule.params.get("unless_specific") and ctx.clause_is_specific(h.start, h.end):
+        if (rule.params.get("unless_specific") and ctx.clause_is_specific(h.start, h.end)) or \
+                rule.params.get("unless_part") in ctx.parts_present:
+            excused.add(ctx.sent_index(h.start))
             continue
-        if rule.params.get("unless_part") in ctx.parts_present:
-            continue
-        out.append(Hit(flag_type, h.rule, h.start, h.end))
-    return out
+        kept.append(Hit(flag_type, h.rule, h.start, h.end))
+    return kept, excused
 
 
 def model_backup(ctx: DocContext, flag_type: str, found: list[Hit], threshold: float,
@@ -35,7 +48,7 @@ def model_backup(ctx: DocContext, flag_type: str, found: list[Hit], threshold: f
     leading fillers and trailing punctuation, and says `model:<type>` so users know why.
     `skip_specific` leaves alone sentences with concrete detail (numbers, dates, resources).
     """
-    covered = {ctx.sent_index(h.start) for h in found}
+    covered = {ctx.sent_index(h.start) for h in found} | excused_sentences(ctx, flag_type)
     if skip_specific:
         covered |= ctx.specific_sents
     out = []
