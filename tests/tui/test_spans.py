@@ -1,8 +1,6 @@
 """The editor's mark arithmetic: offsets to lines, and marks that follow an edit."""
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from coach.tui.spans import LineIndex, Mark, common_prefix, common_suffix, marks_for, shift_marks
@@ -56,16 +54,19 @@ def test_marks_for_paints_short_findings_over_long_ones(analyze, fixture_text):
     assert lengths == sorted(lengths, reverse=True)
 
 
-def test_shifting_marks_on_a_2000_word_draft_is_instant():
-    """Typing must never stutter: the per-keystroke work stays far under a frame."""
+def test_shifting_marks_on_a_2000_word_draft():
+    """Marks after an insertion move with the text; those before stay (the per-keystroke path).
+
+    Its speed is measured in benchmarks/bench_typing.py, not asserted here.
+    """
     text = ("I failed Step 1 because of some personal issues and I kind of panicked. " * 150)
     assert len(text.split()) >= 2000
     marks = [Mark(i, i + 20, "flag--vague") for i in range(0, len(text) - 20, 37)]
     edited = text[:5000] + "x" + text[5000:]
-    lines = edited.split("\n")
-    start = time.perf_counter()
-    for _ in range(10):
-        shifted = shift_marks(marks, text, edited)
-        LineIndex(lines).by_line(shifted)
-    per_keystroke = (time.perf_counter() - start) / 10
-    assert per_keystroke < 0.02, f"{per_keystroke * 1000:.1f} ms per keystroke"
+    shifted = shift_marks(marks, text, edited)
+    for before, after in zip(marks, shifted):
+        if before.end <= 5000:
+            assert (after.start, after.end) == (before.start, before.end)
+        elif before.start >= 5000:
+            assert (after.start, after.end) == (before.start + 1, before.end + 1)
+    assert LineIndex(edited.split("\n")).by_line(shifted)
