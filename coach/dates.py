@@ -143,6 +143,7 @@ def _joined(text: str, a: When, b: When, joiners: list[str]) -> bool:
     fillers = _lex()["date_words"]["range_fillers"]
     gap = re.sub(r"\b(?:%s)\b" % "|".join(fillers), " ", gap)
     gap = re.sub(r"[\s,]+", " ", gap).strip()
+    gap = re.sub(r"\b(\w+)(?: \1\b)+", r"\1", gap)  # spoken repeats: "to, to" is "to"
     gap = re.sub(r"^of ", "", gap)
     return gap in joiners or (gap == "" and "," in joiners)
 

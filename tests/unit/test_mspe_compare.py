@@ -176,3 +176,14 @@ def test_a_contradiction_is_reworded_to_the_mspe():
     result, _ = check(draft, "Ms. U did not pass USMLE Step 2 CK on her first attempt in June 2024.")
     (r,) = [r for r in result.facts["rewording"] if r["conflict"]]
     assert draft[r["start"]:r["end"]] == "July 2024" and r["mspe"] == "June 2024"
+
+
+@pytest.mark.parametrize("draft, mspe", [
+    ("I scored a 198 on Level 2-CE in March 2025, below the 400 passing mark, and passed in June 2025.",
+     "Ms. V did not pass COMLEX Level 2-CE on her first attempt in April 2025. She passed in June 2025."),
+    ("So I was on leave from, um, March to, to about October of 2023, and I came back in the fall.",
+     "Mr. P was on a leave of absence from March 2023 to December 2023."),
+])
+def test_spoken_and_numeric_phrasings_still_compare(draft, mspe):
+    result, _ = check(draft, mspe)
+    assert not result.consistent
