@@ -79,7 +79,7 @@ def analyze(text: str, *, kind: str = "auto", red_flag: str = "auto", mspe: str 
         )
         for c in COMPONENTS
     }
-    details = _concrete_details(doc)
+    details = len(doc.user_data.get("coach_concrete", ()))
     scores = compute_scores((r.present for r in components.values()), findings, details)
     return Report(
         text=text, path=None, kind=doc._.coach_kind, red_flag=doc._.coach_red_flag,
@@ -87,11 +87,3 @@ def analyze(text: str, *, kind: str = "auto", red_flag: str = "auto", mspe: str 
         flags=tuple(findings), scores=scores, mspe=mspe_result, notices=tuple(_notices(doc)),
         detected_kind=doc.user_data.get("coach_detected_kind"), concrete_details=details,
     )
-
-
-def _concrete_details(doc) -> int:
-    """Numbers, dates and named resources: what makes an explanation checkable."""
-    ents = sum(1 for e in doc.ents if e.label_ in ("DATE", "CARDINAL", "PERCENT", "TIME", "ORDINAL", "ORG"))
-    resources = sum(1 for g, _, _ in (doc._.coach_lexicon or ()) if g == "resource")
-    return ents + resources
-

@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 from coach.classifier import COMPONENT_MODEL, DETECTOR_MODEL, ModelBundle, load_bundle
 from coach.detectors import DETECTORS
 from coach.detectors.context import DocContext, Hit
-from coach.features import doc_features, lexicon_hits
+from coach.features import concrete_tokens, doc_features, lexicon_hits
 from coach.kinds import detect_kind
 from coach.red_flags import detect_red_flag
 from coach.rules import all_rules, lexicon
@@ -128,8 +128,8 @@ class Detectors:
         """All detector hits for a doc; training calls this without a model to score the rules."""
         index = sentence_locator(sents)
         owned = {index(s) for _, s, _ in self.ownership(doc)}
-        concrete = {i for g, hs, he in hits if g == "resource" for i in range(hs, he)}
-        concrete |= {t.i for t in doc if t.ent_type_ in ("DATE", "CARDINAL", "PERCENT", "TIME") or t.like_num}
+        concrete = concrete_tokens(doc, hits)
+        doc.user_data["coach_concrete"] = concrete
         specific = {index(i) for i in concrete}
         scores, thresholds = [], {}
         if self.bundle is not None:
@@ -137,7 +137,7 @@ class Detectors:
             scores = [self.bundle.model.predict_proba(f) for f in feats]
             thresholds = self.bundle.settings.get("thresholds", {})
         ctx = DocContext(doc, sents, kind, self.phrases(doc), owned, scores, specific,
-                         frozenset(concrete), parts_present)
+                         concrete, parts_present)
         out: list[Hit] = []
         for det in DETECTORS:
             out += det.detect(ctx, thresholds.get(det.TYPE))

@@ -127,7 +127,8 @@ def sentence_features(
             f["neg"] = 1.0
     for a, b in zip(lemmas, lemmas[1:]):
         f[f"b={a}_{b}"] = 1.0
-    for name in _tense(sent):
+    tense = _tense(sent)
+    for name in tense:
         f[f"tense={name}"] = 1.0
     for name in _agency(sent):
         f[f"agent={name}"] = 1.0
@@ -141,7 +142,6 @@ def sentence_features(
     has_num = any(t.like_num or t.ent_type_ in ("CARDINAL", "PERCENT") for t in sent)
     has_date = any(t.ent_type_ in ("DATE", "TIME") for t in sent)
     # A few interactions a linear model cannot form itself.
-    tense = _tense(sent)
     for mood in _outcome_mood(sent, hits) if "outcome" in groups else ():
         f[f"x=outcome_{mood}"] = 1.0
     if "outcome" in groups and "failure" in groups:
@@ -179,6 +179,20 @@ def sentence_features(
     n = len(lemmas)
     f[f"len={'short' if n < 8 else 'medium' if n < 20 else 'long'}"] = 1.0
     return f
+
+
+CONCRETE_ENTS = ("DATE", "CARDINAL", "PERCENT", "TIME")
+
+
+def concrete_tokens(doc: "Doc", hits: list[tuple[str, int, int]]) -> frozenset[int]:
+    """Tokens that make an explanation checkable: numbers, dates and named resources.
+
+    One definition for the detectors (a vague phrase next to concrete detail is excused) and the
+    specificity score (a draft with none is capped).
+    """
+    out = {i for g, hs, he in hits if g == "resource" for i in range(hs, he)}
+    out |= {t.i for t in doc if t.ent_type_ in CONCRETE_ENTS or t.like_num}
+    return frozenset(out)
 
 
 def doc_features(

@@ -15,7 +15,7 @@ from pathlib import Path
 from coach.resources import rules_dir
 from coach.vocab import FLAG_TYPES, SEVERITIES
 
-KINDS = ("phrase", "dependency", "model", "length")
+RULE_KINDS = ("phrase", "dependency", "model", "length")  # how a rule is evaluated (not a draft kind)
 
 
 class RuleError(ValueError):
@@ -46,8 +46,8 @@ def _rule(raw: dict, source: str) -> Rule:
             raise RuleError(f"{where}: '{key}' must be a non-empty string")
     if raw["type"] not in FLAG_TYPES:
         raise RuleError(f"{where}: type must be one of {FLAG_TYPES}")
-    if raw["kind"] not in KINDS:
-        raise RuleError(f"{where}: kind must be one of {KINDS}")
+    if raw["kind"] not in RULE_KINDS:
+        raise RuleError(f"{where}: kind must be one of {RULE_KINDS}")
     if raw["severity"] not in SEVERITIES:
         raise RuleError(f"{where}: severity must be one of {SEVERITIES}")
     ex = raw.get("examples", {})
