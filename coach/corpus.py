@@ -15,6 +15,9 @@ from typing import Iterable, Iterator
 from coach.vocab import COMPONENTS, KINDS, RED_FLAGS, SENTENCE_LABELS, SPAN_TYPES
 
 MAX_ERAS_CHARS = 750
+# Register tags for drafts written the way students really write; the data card reports their
+# share so the corpus cannot drift back to tidy drafts only.
+STYLES = ("short", "informal", "relative-time", "privacy-vague", "ramble", "forum")
 
 
 class CorpusError(ValueError):
@@ -39,7 +42,7 @@ class LabeledSentence:
 
 @dataclass(frozen=True)
 class Draft:
-    """One labeled draft; `text` is the sentences joined by single spaces."""
+    """One labeled draft; `text` is the sentences joined by single spaces (a newline where a sentence says so)."""
 
     id: str
     kind: str
@@ -51,6 +54,7 @@ class Draft:
     mspe: str | None = None
     mspe_consistent: bool | None = None
     mspe_note: str | None = None
+    style: tuple[str, ...] = ()
 
     @property
     def gold(self) -> dict[str, bool]:
@@ -96,15 +100,17 @@ def _need(cond: bool, where: str, what: str) -> None:
 
 def _spans(raw: object, text: str, where: str) -> tuple[Span, ...]:
     _need(isinstance(raw, list), where, "spans must be a list")
-    out = []
+    out, after = [], {}
     for i, sp in enumerate(raw):  # type: ignore[arg-type]
         w = f"{where}.spans[{i}]"
         _need(isinstance(sp, dict), w, "must be an object")
         _need(sp.get("type") in SPAN_TYPES, w, f"type must be one of {SPAN_TYPES}")
         t = sp.get("text")
         _need(isinstance(t, str) and t.strip() == t and t, w, "text must be a non-empty trimmed string")
-        start = text.find(t)
-        _need(start >= 0, w, f"text {t!r} is not a substring of the draft")
+        # The same phrase listed twice means its next occurrence: every bad phrase is labelled.
+        start = text.find(t, after.get((sp["type"], t), 0))
+        _need(start >= 0, w, f"text {t!r} is not a substring of the draft (or listed more often than it occurs)")
+        after[(sp["type"], t)] = start + 1
         out.append(Span(sp["type"], start, start + len(t), t))
     return tuple(out)
 
@@ -124,14 +130,18 @@ def parse_draft(obj: dict, where: str, source: str) -> Draft:
         t = s.get("text")
         _need(isinstance(t, str) and t.strip() == t and t, w, "text must be a non-empty trimmed string")
         _need(s.get("label") in SENTENCE_LABELS, w, f"label must be one of {SENTENCE_LABELS}")
+        _need(isinstance(s.get("newline", False), bool), w, "newline must be a bool")
         if parts:
+            parts.append("\n" if s.get("newline") else " ")
             pos += 1
         sents.append(LabeledSentence(t, s["label"], pos, pos + len(t)))
         parts.append(t)
         pos += len(t)
-    text = " ".join(parts)
+    text = "".join(parts)
     if obj["kind"] == "eras":
         _need(len(text) <= MAX_ERAS_CHARS, where, f"an eras draft has at most {MAX_ERAS_CHARS} characters")
+    style = obj.get("style", [])
+    _need(isinstance(style, list) and all(x in STYLES for x in style), where, f"style must be a list of {STYLES}")
     mspe = obj.get("mspe")
     if mspe is not None:
         _need(isinstance(mspe, str) and mspe, where, "mspe must be a non-empty string")
@@ -140,6 +150,7 @@ def parse_draft(obj: dict, where: str, source: str) -> Draft:
         id=obj["id"], kind=obj["kind"], red_flag=obj["red_flag"], text=text,
         sentences=tuple(sents), spans=_spans(obj.get("spans", []), text, where), source=source,
         mspe=mspe, mspe_consistent=obj.get("mspe_consistent"), mspe_note=obj.get("mspe_note"),
+        style=tuple(style),
     )
 
 
@@ -207,6 +218,8 @@ def summary(corpus: Corpus) -> str:
         "red flags: " + "  ".join(f"{k}={flags[k]}" for k in RED_FLAGS),
         "drafts with: " + "  ".join(f"{k}={gold[k]}" for k in (*COMPONENTS, "vague", "blame")),
         f"with mspe: {sum(d.mspe is not None for d in corpus.drafts)}",
+        f"real register (any style tag): {sum(bool(d.style) for d in corpus.drafts)} of {len(corpus.drafts)}  "
+        + "  ".join(f"{k}={sum(k in d.style for d in corpus.drafts)}" for k in STYLES),
     ]
     return "\n".join(lines)
 
