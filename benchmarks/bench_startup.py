@@ -29,7 +29,7 @@ TARGET = 1.5
 BASELINE = """
 import time
 t0 = time.perf_counter()
-from coach.nlp import load_base
+from coach.pipeline.nlp import load_base
 load_base()
 print(time.perf_counter() - t0)
 """
@@ -48,7 +48,7 @@ print(time.perf_counter() - t0)
 APP = """
 import time
 t0 = time.perf_counter()
-from coach.tui.app import create_app
+from coach.tui.launch import create_app
 app = create_app(analysis_process=True, exit_when_analysed=True)
 app.run(headless=True, size=(120, 40))
 assert app.report is not None, "the app exited without an analysed report"

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 
-from coach.components import OPT_KIND, OPT_RED_FLAG
+from coach.pipeline.components import OPT_KIND, OPT_RED_FLAG
 from coach.config import Settings
-from coach.findings import findings_from_doc
+from coach.report.findings import findings_from_doc
 from coach.inputs import InputError, check_text
-from coach.nlp import get_nlp
-from coach.report import ComponentResult, Report, SentenceResult
-from coach.scores import compute_scores
+from coach.pipeline.nlp import get_nlp
+from coach.report.document import ComponentResult, Report, SentenceResult
+from coach.report.scores import compute_scores
 from coach.vocab import COMPONENTS, KINDS, RED_FLAGS
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -63,7 +63,7 @@ def analyze(text: str, *, kind: str = "auto", red_flag: str = "auto", mspe: str 
     findings = findings_from_doc(doc)
     mspe_result = None
     if mspe is not None and mspe.strip():
-        from coach.mspe import check_consistency
+        from coach.mspe.compare import check_consistency
 
         mspe_result, mismatch = check_consistency(doc, mspe, nlp)
         findings = sorted(findings + mismatch, key=lambda f: (f.start, f.end, f.type))

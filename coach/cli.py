@@ -87,7 +87,7 @@ def cmd_check(args) -> int:
     from coach.analysis import analyze
 
     status = EXIT_OK
-    from coach.render_text import render, use_colour
+    from coach.render.text import render, use_colour
 
     colour = use_colour(sys.stdout)
     for path in args.paths:
@@ -117,7 +117,7 @@ def cmd_rewrite(args) -> int:
     try:
         text = read_input(args.path)
         mspe = _read_mspe(args.mspe)
-        from coach.rewrite import rewrite
+        from coach.rewriting.compose import rewrite
 
         result = rewrite(text, kind=args.kind, red_flag=args.red_flag, mspe=mspe)
     except InputError as e:
@@ -135,8 +135,8 @@ def cmd_rewrite(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from coach.corpus import CorpusError
-    from coach.train import train
+    from coach.training.corpus import CorpusError
+    from coach.training.train import train
 
     try:
         train(args.corpus, args.out, args.dev)
@@ -147,11 +147,11 @@ def cmd_train(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from coach.evaluate import EvalDataError, evaluate_file, evaluate_records, format_metrics
+    from coach.training.evaluate import EvalDataError, evaluate_file, evaluate_records, format_metrics
 
     try:
         if args.data is None:
-            from coach.corpus import load_dir
+            from coach.training.corpus import load_dir
             from coach.resources import corpus_dir
 
             drafts = load_dir(corpus_dir()).drafts
@@ -198,7 +198,7 @@ def cmd_rules(args) -> int:
 
 def cmd_tui(args) -> int:
     try:
-        from coach.tui.app import run_app
+        from coach.tui.launch import run_app
     except ImportError as e:
         _err(f"the coaching app is unavailable ({e}); `coach check` still works")
         return EXIT_USAGE
@@ -210,8 +210,8 @@ COMMANDS = {"check": cmd_check, "rewrite": cmd_rewrite, "train": cmd_train, "eva
 
 
 def main(argv: list[str] | None = None) -> int:
-    from coach.classifier import ModelMissing
-    from coach.nlp import PipelineMissing
+    from coach.pipeline.classifier import ModelMissing
+    from coach.pipeline.nlp import PipelineMissing
 
     parser = build_parser()
     args = parser.parse_args(argv)

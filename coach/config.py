@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from coach.findings import Finding
+from coach.report.findings import Finding
 from coach.storage import atomic_write
 
 APP_NAME = "redflag-coach"

@@ -1,4 +1,4 @@
-"""Shared fixtures. The real spaCy pipeline loads once per test session (coach.nlp caches it).
+"""Shared fixtures. The real spaCy pipeline loads once per test session (coach.pipeline.nlp caches it).
 
 Tests never read ../shared: the project's own examples live in tests/fixtures/.
 """
@@ -26,7 +26,7 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def nlp():
     """The shared coach pipeline (loaded once)."""
-    from coach.nlp import get_nlp
+    from coach.pipeline.nlp import get_nlp
 
     return get_nlp()
 

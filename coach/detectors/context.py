@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from coach.sentences import sentence_locator
+from coach.pipeline.sentences import sentence_locator
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

@@ -45,7 +45,7 @@ def _serve(conn) -> None:
     os.dup2(devnull, 1)  # library warnings must never scribble over the parent's terminal UI
     os.dup2(devnull, 2)
     try:
-        from coach.nlp import get_nlp
+        from coach.pipeline.nlp import get_nlp
         import coach.analysis  # noqa: F401
 
         get_nlp()

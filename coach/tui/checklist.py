@@ -10,8 +10,8 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from coach.render_text import MISSING_HINT
-from coach.report import Report
+from coach.render.text import MISSING_HINT
+from coach.report.document import Report
 from coach.tui.messages import JumpTo
 from coach.vocab import COMPONENTS
 

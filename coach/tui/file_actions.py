@@ -135,7 +135,7 @@ class FileActions:
         from coach.storage import atomic_write
 
         try:
-            from coach.export import report_html, report_markdown
+            from coach.render.export import report_html, report_markdown
         except ImportError:
             self.notify("Export is not available in this installation.", severity="error", markup=False)
             return

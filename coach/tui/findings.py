@@ -14,7 +14,7 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.findings import Finding
+from coach.report.findings import Finding
 from coach.tui.palette import variable
 from coach.tui.messages import DismissFinding, FindingHighlighted, IgnorePhrase, UndoDismissal
 

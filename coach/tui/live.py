@@ -31,8 +31,8 @@ class Request:
 class Outcome:
     generation: int
     stage: str = "report"     # "report", then "rewrite" (the same report plus its rewrite)
-    report: Any = None        # coach.report.Report
-    rewrite: Any = None       # coach.rewrite.RewriteResult
+    report: Any = None        # coach.report.document.Report
+    rewrite: Any = None       # coach.rewriting.compose.RewriteResult
     rewrite_error: str | None = None
     error: str | None = None  # why the draft could not be analysed (empty, too long, …)
 
@@ -79,7 +79,7 @@ def run(request: Request, still_wanted: Callable[[], bool], deliver: Callable[[O
 def render_rewrite(report) -> tuple[Any, str | None]:
     """The suggestion for this report, or why there is none (the rewrite module is optional)."""
     try:
-        from coach.rewrite import render_rewrite as _render
+        from coach.rewriting.compose import render_rewrite as _render
     except ImportError:
         return None, "The suggested rewrite is not available in this installation."
     try:
@@ -92,7 +92,7 @@ def preload() -> threading.Thread:
     """Start loading the language pipeline in the background while the UI starts."""
     def load() -> None:
         try:
-            from coach.nlp import get_nlp
+            from coach.pipeline.nlp import get_nlp
             import coach.analysis  # noqa: F401  (the classifier and detectors it imports)
 
             get_nlp()

@@ -10,7 +10,7 @@ from typing import Any
 
 from textual.message import Message
 
-from coach.findings import Finding
+from coach.report.findings import Finding
 
 
 @dataclass

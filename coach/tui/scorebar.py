@@ -5,7 +5,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from coach.report import Report
+from coach.report.document import Report
 
 RED_FLAG_LABELS = {
     "step1_fail": "Step 1 failure", "step2_fail": "Step 2 CK failure", "comlex_fail": "COMLEX failure",

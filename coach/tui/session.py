@@ -11,7 +11,7 @@ from pathlib import Path
 
 from coach import userdata
 from coach.config import Settings, load_settings, save_settings
-from coach.findings import Finding
+from coach.report.findings import Finding
 from coach.resources import examples_dir
 from coach.storage import atomic_write
 

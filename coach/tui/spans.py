@@ -8,8 +8,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Iterable, NamedTuple, Sequence
 
-from coach.findings import Finding
-from coach.report import Report
+from coach.report.findings import Finding
+from coach.report.document import Report
 
 
 class Mark(NamedTuple):

@@ -111,7 +111,7 @@ def test_shared_validator_accepts_reports(analyze, fixture_text, tmp_path):
 
 def test_analysis_core_never_imports_textual(tmp_path):
     code = ("import sys; from coach.analysis import analyze; analyze('I failed Step 1 in June 2023.'); "
-            "import coach.cli, coach.evaluate, coach.render_text; "
+            "import coach.cli, coach.training.evaluate, coach.render.text; "
             "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'sklearn')]; "
             "print(bad); sys.exit(1 if bad else 0)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

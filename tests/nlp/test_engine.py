@@ -28,7 +28,7 @@ def _longest(matches):
 
 @pytest.fixture(scope="module")
 def docs(nlp):
-    from coach.corpus import load_dir
+    from coach.training.corpus import load_dir
     from coach.resources import corpus_dir
 
     corpus = load_dir(corpus_dir())

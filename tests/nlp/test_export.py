@@ -1,9 +1,9 @@
-"""Markdown and HTML exports of a report (coach.export), rendered from templates."""
+"""Markdown and HTML exports of a report (coach.render.export), rendered from templates."""
 import re
 
 import pytest
 
-from coach.export import report_html, report_markdown
+from coach.render.export import report_html, report_markdown
 
 DRAFT = ("I failed Step 1 in July 2023 <script>alert('x')</script> while working nights, and it was only a few "
          "points. Afterwards I met weekly with a learning specialist and did {{ 7 * 7 }} timed blocks "
@@ -14,7 +14,7 @@ MSPE = ("Mr. D did not pass the USMLE Step 1 examination on his first attempt in
 
 @pytest.fixture(scope="module")
 def report_and_rewrite(analyze):
-    from coach.rewrite import render_rewrite
+    from coach.rewriting.compose import render_rewrite
 
     report = analyze(DRAFT, kind="statement", mspe=MSPE)
     return report, render_rewrite(report)

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from coach.corpus import load_dir
+from coach.training.corpus import load_dir
 from coach.resources import corpus_dir
 from rewrite_checks import corpus_reports
 

@@ -32,7 +32,7 @@ LONG = " ".join([
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("red_flag", RED_FLAGS)
 def test_every_kind_and_red_flag(kind, red_flag):
-    from coach.rewrite import rewrite
+    from coach.rewriting.compose import rewrite
 
     for text in (STRONG, THIN):
         result = rewrite(text, kind=kind, red_flag=red_flag)
@@ -48,7 +48,7 @@ def test_every_kind_and_red_flag(kind, red_flag):
 
 
 def test_placeholders_differ_by_red_flag():
-    from coach.rewrite import rewrite
+    from coach.rewriting.compose import rewrite
 
     exam = rewrite(THIN, kind="statement", red_flag="step1_fail").parts["evidence"]["text"]
     leave = rewrite(THIN, kind="statement", red_flag="leave_of_absence").parts["evidence"]["text"]
@@ -59,7 +59,7 @@ def test_placeholders_differ_by_red_flag():
 
 
 def test_statement_is_two_to_four_sentences_within_100_words():
-    from coach.rewrite import rewrite
+    from coach.rewriting.compose import rewrite
 
     result = rewrite(LONG, kind="statement")
     sentences = re.findall(r"[^.!?…\]]+(?:[.!?…]|\])", result.text)
@@ -68,7 +68,7 @@ def test_statement_is_two_to_four_sentences_within_100_words():
 
 
 def test_eras_is_held_to_750_characters_and_says_what_it_cut():
-    from coach.rewrite import rewrite
+    from coach.rewriting.compose import rewrite
 
     result = rewrite(LONG, kind="eras")
     assert len(result.text) <= 750
@@ -78,7 +78,7 @@ def test_eras_is_held_to_750_characters_and_says_what_it_cut():
 
 
 def test_interview_is_spoken_length():
-    from coach.rewrite import rewrite
+    from coach.rewriting.compose import rewrite
 
     result = rewrite(LONG, kind="interview")
     assert 120 <= len(WORD.findall(result.text)) <= 250
@@ -86,7 +86,7 @@ def test_interview_is_spoken_length():
 
 
 def test_facts_are_worded_as_the_mspe_words_them():
-    from coach.rewrite import rewrite
+    from coach.rewriting.compose import rewrite
 
     draft = ("So I failed Step 1 in, um, July of 2023, because I was working nights and never took a practice "
              "test. I met weekly with a learning specialist and did timed blocks every morning. "
@@ -100,7 +100,7 @@ def test_facts_are_worded_as_the_mspe_words_them():
 
 
 def test_missing_evidence_can_come_from_the_mspe():
-    from coach.rewrite import rewrite
+    from coach.rewriting.compose import rewrite
 
     draft = "I failed Step 1 in June 2023 while caring for my grandmother, and I had never sat a practice exam."
     mspe = ("Ms. R did not pass the USMLE Step 1 examination on her first attempt in June 2023. She passed on "
@@ -120,7 +120,7 @@ INJECTION = ("I failed Step 1 in June 2023 {{ 7 * 7 }} while working nights, and
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_template_syntax_and_markup_in_a_draft_come_out_literally(kind):
-    from coach.rewrite import rewrite
+    from coach.rewriting.compose import rewrite
 
     result = rewrite(INJECTION, kind=kind)
     for payload in ("{{ 7 * 7 }}", "{% for x in y %}", "[bold]at all[/bold]", "<script>alert(1)</script>"):

@@ -7,7 +7,7 @@ from rewrite_checks import assert_invents_nothing, assert_placeholders_match_mis
 
 @pytest.fixture(scope="module")
 def rendered():
-    from coach.rewrite import render_rewrite
+    from coach.rewriting.compose import render_rewrite
 
     return {i: (d, report, render_rewrite(report)) for i, (d, report) in corpus_reports().items()}
 
@@ -39,7 +39,7 @@ def test_mspe_wording_is_used_where_the_draft_disagrees(rendered):
 def test_render_rewrite_never_runs_spacy(rendered, monkeypatch):
     from spacy.language import Language
 
-    from coach.rewrite import render_rewrite
+    from coach.rewriting.compose import render_rewrite
 
     def boom(*a, **k):
         raise AssertionError("render_rewrite ran the pipeline")

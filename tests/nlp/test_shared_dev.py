@@ -16,7 +16,7 @@ pytestmark = pytest.mark.skipif(not DEV.is_file(), reason="../shared/dev/drafts.
 
 @pytest.fixture(scope="module")
 def dev(analyze):
-    from coach.rewrite import render_rewrite
+    from coach.rewriting.compose import render_rewrite
 
     records = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
     out = []

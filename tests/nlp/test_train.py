@@ -21,8 +21,8 @@ def quiet(*args, **kwargs):
 
 
 def test_training_is_deterministic(small_corpus, tmp_path):
-    from coach.classifier import read_bundle
-    from coach.train import train
+    from coach.pipeline.classifier import read_bundle
+    from coach.training.train import train
 
     first = train(small_corpus, tmp_path / "a", log=quiet, c_grid=(1.0,))
     second = train(small_corpus, tmp_path / "b", log=quiet, c_grid=(1.0,))

@@ -1,7 +1,7 @@
 """Fixtures for the coaching app's pilot and snapshot tests.
 
 `async def` tests run under asyncio.run (a ten-line hook instead of another test dependency).
-Every app is built with `coach.tui.app.create_app`, the factory the CLI uses, and analyses
+Every app is built with `coach.tui.launch.create_app`, the factory the CLI uses, and analyses
 in-process so the tests can observe `coach.analysis.analyze`.
 """
 from __future__ import annotations
@@ -49,7 +49,7 @@ def settle():
 @pytest.fixture(scope="session", autouse=True)
 def _warm_pipeline():
     """Load the pipeline once so the first test does not pay for it inside a timeout."""
-    from coach.nlp import get_nlp
+    from coach.pipeline.nlp import get_nlp
 
     get_nlp()
 

@@ -6,7 +6,7 @@ import stat
 from textual.widgets import Input
 
 from coach import userdata
-from coach.tui.app import create_app
+from coach.tui.launch import create_app
 from coach.tui.options_bar import OptionsBar
 from coach.tui.prompt import PathPrompt
 from coach.tui.restore import RestoreScreen

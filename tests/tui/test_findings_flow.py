@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from coach.config import load_settings
-from coach.tui.app import create_app
+from coach.tui.launch import create_app
 from coach.tui.checklist import Checklist
 from coach.tui.findings import FindingsList
 from coach.tui.session import example_text

@@ -1,6 +1,6 @@
 """Import hygiene: the factory module stays light and the headless helpers stay headless.
 
-`coach.tui.app` must import neither Textual nor spaCy, so that `coach` can fork the analysis
+`coach.tui.launch` must import neither Textual nor spaCy, so that `coach` can fork the analysis
 helper before paying for either (benchmarks/bench_startup.py). Checked in fresh interpreters.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ def modules_after(import_line: str) -> set[str]:
     return set(out.stdout.split())
 
 
-@pytest.mark.parametrize("module", ["coach.tui.app", "coach.userdata", "coach.tui.session",
+@pytest.mark.parametrize("module", ["coach.tui.launch", "coach.userdata", "coach.tui.session",
                                     "coach.tui.backend", "coach.tui.live", "coach.tui.spans"])
 def test_light_modules_import_neither_textual_nor_spacy(module):
     loaded = modules_after(f"import {module}")

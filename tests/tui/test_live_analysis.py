@@ -6,7 +6,7 @@ import time
 import pytest
 
 import coach.analysis
-from coach.tui.app import create_app
+from coach.tui.launch import create_app
 from coach.tui.findings import FindingsList
 
 PLAIN = "I failed Step 1 in June 2023. I passed the retake in August 2023 with a 231."

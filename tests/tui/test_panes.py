@@ -4,8 +4,8 @@ from __future__ import annotations
 from textual.widgets import Select
 
 from coach.tui.actions import ACTIONS
-from coach.tui.app import create_app
-from coach.tui.coach_app import CoachApp
+from coach.tui.launch import create_app
+from coach.tui.app import CoachApp
 from coach.tui.commands import CoachCommands
 from coach.tui.findings import FindingsList
 from coach.tui.help import HelpScreen
@@ -134,7 +134,7 @@ async def test_an_empty_draft_says_what_to_do_instead_of_crashing(settle, tmp_pa
 
 
 def test_run_app_refuses_an_unusable_file(tmp_path, capsys):
-    from coach.tui.app import run_app
+    from coach.tui.launch import run_app
 
     bad = tmp_path / "photo.txt"
     bad.write_bytes(b"\x89PNG\x00\x00")

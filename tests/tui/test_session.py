@@ -5,7 +5,7 @@ import stat
 
 from coach import userdata
 from coach.config import load_settings
-from coach.findings import Finding
+from coach.report.findings import Finding
 from coach.tui.session import DraftSession, example_text
 
 FINDING = Finding("hedge", 0, 7, "I think", "m", "hedge:first-person-doubt", "info", "s")

@@ -6,7 +6,7 @@ baselines with `pytest tests/tui --snapshot-update` after an intended change, an
 """
 from __future__ import annotations
 
-from coach.tui.app import create_app
+from coach.tui.launch import create_app
 
 
 def waiting(settle, *keys: str):

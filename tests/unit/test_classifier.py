@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-from coach.classifier import LinearModel, ModelMissing, read_bundle
-from coach.components import decide_components
+from coach.pipeline.classifier import LinearModel, ModelMissing, read_bundle
+from coach.pipeline.components import decide_components
 
 
 def test_softmax_probabilities():

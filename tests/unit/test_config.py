@@ -5,7 +5,7 @@ import stat
 import pytest
 
 from coach.config import ConfigError, Settings, config_path, load_settings, save_settings
-from coach.findings import Finding
+from coach.report.findings import Finding
 
 
 def finding(type_="hedge", rule="hedge:softeners", text="kind of"):

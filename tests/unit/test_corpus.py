@@ -3,7 +3,7 @@ from collections import Counter
 
 import pytest
 
-from coach.corpus import CorpusError, load_dir, parse_draft
+from coach.training.corpus import CorpusError, load_dir, parse_draft
 from coach.resources import corpus_dir
 from coach.vocab import RED_FLAGS
 

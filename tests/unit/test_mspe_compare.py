@@ -1,4 +1,4 @@
-"""Draft ↔ MSPE consistency (coach.mspe.compare) on facts extracted without spaCy.
+"""Draft ↔ MSPE consistency (coach.mspe.compare.compare) on facts extracted without spaCy.
 
 The examples are written for these tests in new wording, not taken from the corpus or dev set.
 """
@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from coach.facts import extract
-from coach.mspe import compare
+from coach.mspe.facts import extract
+from coach.mspe.compare import compare
 
 
 def check(draft, mspe):

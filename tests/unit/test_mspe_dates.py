@@ -1,7 +1,7 @@
-"""Dates as written in drafts and MSPEs (coach.dates): pure text, no spaCy."""
+"""Dates as written in drafts and MSPEs (coach.mspe.dates): pure text, no spaCy."""
 import pytest
 
-from coach.dates import compatible, find_dates, find_ranges, gap_ok, span_months, window
+from coach.mspe.dates import compatible, find_dates, find_ranges, gap_ok, span_months, window
 
 
 def one(text):

@@ -1,7 +1,7 @@
-"""The fact extractor (coach.facts): one extractor for drafts and MSPEs, per fact type."""
+"""The fact extractor (coach.mspe.facts): one extractor for drafts and MSPEs, per fact type."""
 import pytest
 
-from coach.facts import LEAVE, extract, subject_matches
+from coach.mspe.facts import LEAVE, extract, subject_matches
 
 
 def ev(text, key):

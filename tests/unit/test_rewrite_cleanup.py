@@ -1,7 +1,7 @@
-"""Sentence cleaning for the rewrite (coach.cleanup): pure string code."""
+"""Sentence cleaning for the rewrite (coach.rewriting.cleanup): pure string code."""
 import pytest
 
-from coach.cleanup import Edit, clean, tidy, to_first_person, trim_last_clause
+from coach.rewriting.cleanup import Edit, clean, tidy, to_first_person, trim_last_clause
 
 
 def cleaned(text, edits=()):

@@ -1,6 +1,6 @@
 """The documented score formula (coach/scores.py docstring and README)."""
-from coach.findings import Finding
-from coach.scores import compute_scores
+from coach.report.findings import Finding
+from coach.report.scores import compute_scores
 
 
 def f(type_, severity="warning"):
@@ -36,7 +36,7 @@ def test_length_penalty_and_clamping():
 
 
 def test_report_with_flags_rescores():
-    from coach.report import ComponentResult, Report
+    from coach.report.document import ComponentResult, Report
 
     comps = {c: ComponentResult(True, 0.9, ()) for c in ("context", "change", "evidence")}
     flags = (f("blame", "error"), f("vague"))

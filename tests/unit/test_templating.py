@@ -1,11 +1,11 @@
-"""The one Jinja environment (coach.templating) and the rewrite templates, without spaCy."""
+"""The one Jinja environment (coach.render.templating) and the rewrite templates, without spaCy."""
 import re
 
 import pytest
 from jinja2 import UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from coach.templating import environment, first_existing, md_escape, render
+from coach.render.templating import environment, first_existing, md_escape, render
 from coach.vocab import COMPONENTS, KINDS, RED_FLAGS
 
 INJECTIONS = ["{{ 7 * 7 }}", "{% for x in range(3) %}loop{% endfor %}", "<script>alert(1)</script>",

@@ -3,7 +3,7 @@
 `render_rewrite(report)` works from the `Report` alone (plain data), so the TUI renders it from
 the report it already has and spaCy never runs twice. For each part it takes the draft's best
 sentence(s) — by the classifier's confidence, preferring checkable detail and avoiding flagged
-wording — cleans them (coach.cleanup), words MSPE facts as the MSPE does, and lays them out
+wording — cleans them (coach.rewriting.cleanup), words MSPE facts as the MSPE does, and lays them out
 with the kind's template. A missing part becomes a bracketed placeholder from the red flag's
 template. Nothing is invented: the only words added are fact-free signposts and placeholders.
 """
@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from coach.cleanup import Edit, clean, lex, to_first_person, trim_last_clause
-from coach.report import Report
-from coach.templating import first_existing, render
+from coach.rewriting.cleanup import Edit, clean, lex, to_first_person, trim_last_clause
+from coach.report.document import Report
+from coach.render.templating import first_existing, render
 from coach.vocab import COMPONENTS
 
 SCHEMA = "coach.rewrite/1"
@@ -118,7 +118,7 @@ def _sentence(report: Report, i: int, part: str, end: int | None = None) -> _Sen
 def _lead(report: Report, chosen: dict[str, list[_Sentence]]) -> list[_Sentence]:
     """The draft's own statement of what happened ("I failed Step 1 in June 2023"), when none of
     the chosen sentences says it: without it a reader meets "I took it on the Monday after …"."""
-    from coach.fact_mentions import find_cues, find_subjects
+    from coach.mspe.mentions import find_cues, find_subjects
 
     def cue_end(i: int) -> int | None:
         """Where the sentence's statement of the event ends, if it states one in the student's own

@@ -1,7 +1,7 @@
 """Find the raw pieces of checkable facts in a text: what (exam, course, clerkship, leave), what
 happened (cue words with a role), which attempt, how long — each with character offsets.
 
-`coach.facts` then ties them together into events. Every word list and pattern comes from
+`coach.mspe.facts` then ties them together into events. Every word list and pattern comes from
 `rules/data/lexicons/mspe.toml`; this module only knows the shapes the lists plug into.
 """
 from __future__ import annotations

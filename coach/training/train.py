@@ -1,7 +1,7 @@
 """`coach train`: rebuild every artifact in `models/` from `corpus/`, deterministically.
 
 Steps: parse the corpus with the bare spaCy pipeline; featurise every labelled sentence with
-`coach.features` (the same code inference uses); choose the regularisation by grouped 5-fold
+`coach.pipeline.features` (the same code inference uses); choose the regularisation by grouped 5-fold
 cross-validation (a draft's sentences never straddle folds); tune the per-class decision biases
 and the learned-detector thresholds on the out-of-fold predictions; refit on everything; export
 plain JSON (no pickle); write `metrics.json` and the model card. Fixed seeds and sorted inputs
@@ -15,10 +15,10 @@ import platform
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.classifier import COMPONENT_MODEL, DETECTOR_MODEL
-from coach.corpus import Corpus, corpus_files, load
-from coach.metrics import prf
-from coach.red_flags import MODEL_FILE as RED_FLAG_MODEL
+from coach.pipeline.classifier import COMPONENT_MODEL, DETECTOR_MODEL
+from coach.training.corpus import Corpus, corpus_files, load
+from coach.training.metrics import prf
+from coach.pipeline.red_flags import MODEL_FILE as RED_FLAG_MODEL
 from coach.resources import corpus_dir, models_dir
 from coach.vocab import COMPONENTS, SENTENCE_LABELS
 
@@ -49,7 +49,7 @@ class Example:
 
 def featurise(corpus: Corpus, nlp) -> tuple[list[Example], list]:
     """Examples for every corpus sentence plus the parsed draft docs (for rule scoring)."""
-    from coach.features import lexicon_hits, sentence_features
+    from coach.pipeline.features import lexicon_hits, sentence_features
 
     examples: list[Example] = []
     docs = list(nlp.pipe([d.text for d in corpus.drafts], batch_size=32))
@@ -148,9 +148,9 @@ def _train_components(examples, X, y, folds, gold_docs, c_grid, log):
 
 def _rule_flags(corpus: Corpus, docs: list, nlp) -> list[set[str]]:
     """Flag types the rules alone raise on each corpus draft (passive agency counts as vague)."""
-    from coach.components import Detectors
-    from coach.sentences import sentence_spans
-    from coach.features import lexicon_hits
+    from coach.pipeline.components import Detectors
+    from coach.pipeline.sentences import sentence_spans
+    from coach.pipeline.features import lexicon_hits
 
     rules_only = Detectors(nlp, use_model=False)
     out = []
@@ -244,7 +244,7 @@ def train(corpus_root: Path | None = None, out_dir: Path | None = None, dev: Pat
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
 
-    from coach.nlp import load_base
+    from coach.pipeline.nlp import load_base
 
     corpus_root = corpus_root or corpus_dir()
     out_dir = out_dir or models_dir()
@@ -283,7 +283,7 @@ def train(corpus_root: Path | None = None, out_dir: Path | None = None, dev: Pat
     if dev is not None:
         metrics["dev"] = evaluate_with_models(dev, out_dir)
     _write_json(out_dir / "metrics.json", metrics)
-    from coach.model_card import write_model_card
+    from coach.training.model_card import write_model_card
 
     write_model_card(out_dir / "README.md", metrics)
     log(f"wrote {out_dir}/ ({COMPONENT_MODEL}, {DETECTOR_MODEL}, metrics.json, README.md)")
@@ -296,9 +296,9 @@ def _train_red_flags(corpus: Corpus, docs: list, c_grid, log) -> tuple[dict, dic
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.model_selection import StratifiedKFold
 
-    from coach.sentences import sentence_spans
-    from coach.features import lexicon_hits
-    from coach.red_flags import lexicon_vote, red_flag_features
+    from coach.pipeline.sentences import sentence_spans
+    from coach.pipeline.features import lexicon_hits
+    from coach.pipeline.red_flags import lexicon_vote, red_flag_features
 
     feats = [red_flag_features(doc, sentence_spans(doc), lexicon_hits(doc)) for doc in docs]
     y = np.array([d.red_flag for d in corpus.drafts])
@@ -325,7 +325,7 @@ def evaluate_with_models(dev: Path, out_dir: Path) -> dict:
     """Dev-set figures for freshly written models (measured only; never used for fitting)."""
     import os
 
-    from coach.evaluate import evaluate_file
+    from coach.training.evaluate import evaluate_file
 
     old = os.environ.get("COACH_MODELS_DIR")
     os.environ["COACH_MODELS_DIR"] = str(out_dir)
@@ -342,9 +342,9 @@ def evaluate_with_models(dev: Path, out_dir: Path) -> dict:
 
 def clear_model_cache() -> None:
     """Forget loaded models and pipelines so the next analysis reads the fresh files."""
-    from coach import nlp as nlp_mod
-    from coach import red_flags
-    from coach.classifier import load_bundle
+    from coach.pipeline import nlp as nlp_mod
+    from coach.pipeline import red_flags
+    from coach.pipeline.classifier import load_bundle
 
     load_bundle.cache_clear()
     red_flags._model.cache_clear()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coach.findings import Finding
+from coach.report.findings import Finding
 from coach.vocab import COMPONENTS
 
 SCHEMA = "coach.report/1"
@@ -70,7 +70,7 @@ class Report:
         """The same analysis showing only `flags` (e.g. minus dismissed ones), scores recomputed."""
         from dataclasses import replace
 
-        from coach.scores import compute_scores
+        from coach.report.scores import compute_scores
 
         flags = tuple(flags)
         present = (self.components[c].present for c in COMPONENTS)

@@ -1,7 +1,7 @@
 """Load and validate the labeled corpus (`corpus/README.md` is its schema).
 
 Training, evaluation and the corpus tests all read drafts through this module, so the schema is
-checked in one place. It needs no spaCy, which keeps `python -m coach.corpus` instant for authors.
+checked in one place. It needs no spaCy, which keeps `python -m coach.training.corpus` instant for authors.
 """
 from __future__ import annotations
 

@@ -14,16 +14,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from coach.classifier import COMPONENT_MODEL, DETECTOR_MODEL, ModelBundle, load_bundle
+from coach.pipeline.classifier import COMPONENT_MODEL, DETECTOR_MODEL, ModelBundle, load_bundle
 from coach.detectors import DETECTORS
 from coach.detectors.context import DocContext, Hit
-from coach.features import concrete_tokens, doc_features, lexicon_hits
-from coach.kinds import detect_kind
-from coach.red_flags import detect_red_flag
+from coach.pipeline.features import concrete_tokens, doc_features, lexicon_hits
+from coach.pipeline.kinds import detect_kind
+from coach.pipeline.red_flags import detect_red_flag
 from coach.rules import all_rules, lexicon
 from coach.rules.patterns import token_patterns
 from coach.rules.phrase import PhraseRules
-from coach.sentences import sentence_locator, sentence_spans
+from coach.pipeline.sentences import sentence_locator, sentence_spans
 from coach.vocab import COMPONENTS
 
 SPAN_GROUP = "coach"

@@ -61,7 +61,7 @@ def get_nlp() -> "Language":
         nlp = _cache.get(name)
         if nlp is None:
             nlp = load_base(name)
-            from coach import components  # noqa: F401  (registers the factories)
+            from coach.pipeline import components  # noqa: F401  (registers the factories)
 
             for comp in COACH_COMPONENTS:
                 nlp.add_pipe(comp, last=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from coach.metrics import prf
+from coach.training.metrics import prf
 
 LABELS = ("context", "change", "evidence", "vague", "blame")
 VAGUE_TYPES = {"vague", "passive_agency"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import textwrap
 
-from coach.report import Report
+from coach.report.document import Report
 from coach.vocab import COMPONENTS
 
 MISSING_HINT = {

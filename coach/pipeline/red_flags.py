@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from coach.rules import lexicon
 from coach.rules.patterns import token_patterns
-from coach.sentences import sentence_locator
+from coach.pipeline.sentences import sentence_locator
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -84,7 +84,7 @@ def lexicon_vote(features: dict[str, float]) -> str | None:
 
 @lru_cache(maxsize=1)
 def _model():
-    from coach.classifier import ModelMissing, load_bundle
+    from coach.pipeline.classifier import ModelMissing, load_bundle
 
     try:
         return load_bundle(MODEL_FILE)

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from coach.dates import When, find_dates, find_ranges
-from coach.fact_mentions import (
+from coach.mspe.dates import When, find_dates, find_ranges
+from coach.mspe.mentions import (
     Attempt, Cue, Length, Subject, category_of, find_attempts, find_cues, find_lengths, find_subjects, lex,
 )
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-from coach.findings import Finding
+from coach.report.findings import Finding
 
 NO_DETAIL_CAP = 60
 

@@ -5,17 +5,17 @@ Step 1 is not checked against an MSPE about a Pathology failure. Where the MSPE 
 exam, course or clerkship and the draft names a *different* one as the failure, that is a
 contradiction; where the draft simply leaves a fact out, that is an `info` note. Every
 contradiction becomes an `mspe_mismatch` flag on the draft's own words, and a *rewording*
-(draft span → MSPE wording) that `coach.rewrite` uses to word facts as the MSPE words them.
+(draft span → MSPE wording) that `coach.rewriting.compose` uses to word facts as the MSPE words them.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from coach.dates import When, compatible, gap_ok, precision, span_months, window
-from coach.facts import LEAVE, UNKNOWN, Event, Facts, extract, generic_covers, subject_matches
-from coach.findings import Finding
-from coach.report import MspeFinding, MspeResult
+from coach.mspe.dates import When, compatible, gap_ok, precision, span_months, window
+from coach.mspe.facts import LEAVE, UNKNOWN, Event, Facts, extract, generic_covers, subject_matches
+from coach.report.findings import Finding
+from coach.report.document import MspeFinding, MspeResult
 from coach.rules import lexicon
 
 SUGGESTION = ("Make the draft and the MSPE agree: use the MSPE's wording if it is right, and if the MSPE "
@@ -335,8 +335,8 @@ def check_consistency(doc, mspe: str, nlp) -> tuple[MspeResult, list[Finding]]:
     Only the base pipeline runs on the excerpt: its sentences are all the extractor needs, and
     the coach components would label a dean's letter as if it were a student's draft.
     """
-    from coach.sentences import sentence_spans
-    from coach.nlp import COACH_COMPONENTS
+    from coach.pipeline.sentences import sentence_spans
+    from coach.pipeline.nlp import COACH_COMPONENTS
 
     mdoc = nlp.make_doc(mspe)
     for name, proc in nlp.pipeline:

@@ -1,0 +1,1 @@
+"""Learning from the corpus: loading it, `coach train`, `coach eval`, metrics and the model card."""
