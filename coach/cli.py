@@ -65,10 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_mspe(path: str | None) -> str | None:
-    from coach.inputs import read_input
+def _read_mspe(path: str | None, paths: list[str] = ()) -> str | None:
+    """The MSPE excerpt; `-` may be read once, so it cannot serve both the MSPE and a draft."""
+    from coach.inputs import InputError, read_input
 
-    return None if path is None else read_input(path)
+    if path == "-" and "-" in paths:
+        raise InputError("standard input (-) can be read only once: give the MSPE or the draft as a file")
+    return None if path is None else read_input(path, what="the MSPE excerpt")
 
 
 def cmd_check(args) -> int:
@@ -80,7 +83,7 @@ def cmd_check(args) -> int:
         return EXIT_USAGE
     try:
         settings = load_settings().merged(args.disable, args.ignore)
-        mspe = _read_mspe(args.mspe)
+        mspe = _read_mspe(args.mspe, args.paths)
     except (ConfigError, InputError) as e:
         _err(str(e))
         return EXIT_USAGE
@@ -115,8 +118,8 @@ def cmd_rewrite(args) -> int:
     from coach.inputs import InputError, read_input
 
     try:
+        mspe = _read_mspe(args.mspe, [args.path])
         text = read_input(args.path)
-        mspe = _read_mspe(args.mspe)
         from coach.rewriting.compose import rewrite
 
         result = rewrite(text, kind=args.kind, red_flag=args.red_flag, mspe=mspe)

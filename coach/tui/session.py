@@ -183,17 +183,15 @@ class DraftSession:
 
 
 def read_draft(path: Path) -> str:
-    """A draft file's text; a path that does not exist yet is a new, empty draft."""
-    from coach.inputs import MAX_BYTES, InputError, decode
+    """A draft file's text; a path that does not exist yet is a new, empty draft.
 
-    if not path.exists():
+    Everything else (FIFOs, devices, symlink loops, size, encoding) is `read_text_file`'s job,
+    so the app refuses exactly what `coach check` refuses.
+    """
+    import os
+
+    from coach.inputs import read_text_file
+
+    if not os.path.lexists(path):  # a dangling symlink is not "new": read_text_file explains it
         return ""
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; give the path of a text file")
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{path}: too large for a draft (paste just the explanation)")
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
-    return decode(data, str(path))
+    return read_text_file(path, allow_empty=True)
