@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from coach.limits import limits
 from coach.rewriting.cleanup import Edit, clean, lex, to_first_person, trim_last_clause
 from coach.report.document import Report
 from coach.render.templating import first_existing, render
@@ -56,7 +57,10 @@ class _Sentence:
 
 @lru_cache(maxsize=1)
 def _limits() -> dict:
-    return lex()["limits"]
+    """The rewrite's length budgets, from the one home of every limit (coach/limits.py)."""
+    lim = limits()
+    return {"statement_words": lim.statement_rewrite_words, "statement_sentences": lim.statement_max_sentences,
+            "interview_words": list(lim.interview_rewrite_words), "eras_characters": lim.eras_characters}
 
 
 def rewrite(text: str, *, kind: str = "auto", red_flag: str = "auto", mspe: str | None = None) -> RewriteResult:
@@ -251,7 +255,7 @@ def _fit(kind: str, flag: str | None, chosen: dict[str, list[_Sentence]], fixed:
                      f"{'character' if kind == 'eras' else 'word'} limit; put back anything essential "
                      "by cutting elsewhere.")
     if cut:
-        notes.append("Cut mid-sentence (at a word boundary, marked …) to stay within 750 characters: "
+        notes.append(f"Cut mid-sentence (at a word boundary, marked …) to stay within {lim['eras_characters']} characters: "
                      "finish that sentence in fewer words.")
     return chosen, text
 

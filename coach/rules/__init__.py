@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from coach.limits import LIMITS_FILE, limits
 from coach.resources import rules_dir
 from coach.vocab import FLAG_TYPES, SEVERITIES
 
@@ -54,11 +55,21 @@ def _rule(raw: dict, source: str) -> Rule:
     known = {"id", "type", "kind", "severity", "message", "suggestion", "patterns", "examples"}
     return Rule(
         id=raw["id"], type=raw["type"], kind=raw["kind"], severity=raw["severity"],
-        message=raw["message"], suggestion=raw["suggestion"],
+        message=_quote_limits(raw["message"], where), suggestion=_quote_limits(raw["suggestion"], where),
         patterns=tuple(raw.get("patterns", ())),
         examples_flag=tuple(ex.get("flag", ())), examples_pass=tuple(ex.get("pass", ())),
         params={k: v for k, v in raw.items() if k not in known}, source=source,
     )
+
+
+def _quote_limits(text: str, where: str) -> str:
+    """Fill `{name}` with a figure of limits.toml, so a message never restates a limit by hand."""
+    if "{" not in text:
+        return text
+    try:
+        return text.format_map(limits().fields())
+    except (KeyError, ValueError, IndexError) as exc:
+        raise RuleError(f"{where}: a message quotes an unknown limit ({exc}); see limits.toml") from None
 
 
 def load_rule_file(path: Path) -> list[Rule]:
@@ -73,6 +84,8 @@ def all_rules() -> tuple[Rule, ...]:
     """Every rule instance shipped with the package, ids unique."""
     rules: list[Rule] = []
     for path in sorted(rules_dir().glob("*.toml")):
+        if path.name == LIMITS_FILE:
+            continue
         rules.extend(load_rule_file(path))
     ids = [r.id for r in rules]
     dup = {i for i in ids if ids.count(i) > 1}

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from coach.limits import limits
 from coach.vocab import COMPONENTS, KINDS, RED_FLAGS, SENTENCE_LABELS, SPAN_TYPES
 
-MAX_ERAS_CHARS = 750
 # Register tags for drafts written the way students really write; the data card reports their
 # share so the corpus cannot drift back to tidy drafts only.
 STYLES = ("short", "informal", "relative-time", "privacy-vague", "ramble", "forum")
@@ -139,7 +139,8 @@ def parse_draft(obj: dict, where: str, source: str) -> Draft:
         pos += len(t)
     text = "".join(parts)
     if obj["kind"] == "eras":
-        _need(len(text) <= MAX_ERAS_CHARS, where, f"an eras draft has at most {MAX_ERAS_CHARS} characters")
+        most = limits().eras_characters
+        _need(len(text) <= most, where, f"an eras draft has at most {most} characters")
     style = obj.get("style", [])
     _need(isinstance(style, list) and all(x in STYLES for x in style), where, f"style must be a list of {STYLES}")
     mspe = obj.get("mspe")

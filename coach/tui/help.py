@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
+from coach.limits import limits
 from coach.tui.actions import ACTIONS, key_label
 
 PARTS = """\
@@ -47,7 +48,7 @@ Each kind of finding has its own highlight colour (the legend under the draft na
   *"Mistakes were made during my surgery rotation."*
 - **oversharing** — melodrama or medical detail instead of insight.
   *"My whole world collapsed that spring."*
-- **length** — too long for the format (interview answer, statement, 750-character ERAS field).
+- **length** — too long for the format (interview answer, statement, {eras_characters}-character ERAS field).
   *A five-minute answer to a one-minute question.*
 - **mspe** — the draft disagrees with your dean's letter (paste it in the MSPE tab).
   *Draft: "my leave began in June 2023"; MSPE: "leave of absence, August 2023".*
@@ -72,7 +73,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Markdown(PARTS + "\n" + FLAGS + "\n" + keys_markdown(), id="help-text")
+            flags = FLAGS.replace("{eras_characters}", str(limits().eras_characters))
+            yield Markdown(PARTS + "\n" + flags + "\n" + keys_markdown(), id="help-text")
         yield Footer()
 
     def on_mount(self) -> None:
