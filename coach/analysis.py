@@ -6,6 +6,8 @@ returns. It never imports a view (a test checks that `textual` stays out of `sys
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 
 from coach.pipeline.components import OPT_KIND, OPT_RED_FLAG
 from coach.config import Settings
@@ -53,13 +55,24 @@ def analyze(text: str, *, kind: str = "auto", red_flag: str = "auto", mspe: str 
     if mspe is not None and not isinstance(mspe, str):
         raise InputError("mspe must be text")
     nlp = get_nlp()
+    doc = _start_doc(nlp, text, kind, red_flag)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return _report_from_doc(doc, text, nlp, mspe, settings)
+
+
+def _start_doc(nlp, text: str, kind: str, red_flag: str):
+    """A tokenised Doc carrying the user's kind and red-flag choices for the coach components."""
     doc = nlp.make_doc(text)
     if kind != "auto":
         doc.user_data[OPT_KIND] = kind
     if red_flag != "auto":
         doc.user_data[OPT_RED_FLAG] = red_flag
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    return doc
+
+
+def _report_from_doc(doc, text: str, nlp, mspe: str | None, settings: Settings | None) -> Report:
+    """The `Report` of a Doc the whole pipeline has run on (shared by `analyze` and `analyze_many`)."""
     findings = findings_from_doc(doc)
     mspe_result = None
     if mspe is not None and mspe.strip():
@@ -87,3 +100,60 @@ def analyze(text: str, *, kind: str = "auto", red_flag: str = "auto", mspe: str 
         flags=tuple(findings), scores=scores, mspe=mspe_result, notices=tuple(_notices(doc)),
         detected_kind=doc.user_data.get("coach_detected_kind"), concrete_details=details,
     )
+
+
+def analyze_many(items: Iterable[str | tuple[str, str | None]], *, kind: str = "auto",
+                 red_flag: str = "auto", settings: Settings | None = None, n_process: int = 1,
+                 batch_size: int = 32, extract: Callable | None = None) -> Iterator:
+    """Analyse many drafts, each exactly once through `nlp.pipe`, yielding results in input order.
+
+    An item is a draft's text, or `(text, mspe)`. For each item this yields the same `Report`
+    that `analyze()` returns, or the `InputError` that made the text unusable: a batch never
+    stops for one bad draft. It streams: Docs are dropped as soon as their Report is built, so
+    memory does not grow with the number of drafts. `extract(doc)`, when given, runs on each Doc
+    before it is dropped and makes every result a `(result, extract(doc))` pair (`None` for an
+    error): batch review takes its person and school names from the same parse this way.
+
+    `n_process > 1` runs spaCy's own multi-processing over the base pipeline and the coach
+    components in this process (they keep objects in the Doc that spaCy cannot send between
+    processes); benchmarks/bench_review.py measures it against a pool of processes that each
+    call this function with `n_process=1`.
+    """
+    _check_option("kind", kind, KINDS)
+    _check_option("red_flag", red_flag, RED_FLAGS)
+    nlp = get_nlp()
+    order: deque = deque()  # per input: its InputError, or None for a Doc on its way through the pipe
+
+    def docs():
+        for item in items:
+            text, mspe = (item, None) if isinstance(item, str) else item
+            try:
+                text = check_text(text)
+                if mspe is not None and not isinstance(mspe, str):
+                    raise InputError("mspe must be text")
+            except InputError as e:
+                order.append(e)
+                continue
+            order.append(None)
+            yield _start_doc(nlp, text, kind, red_flag), (text, mspe)
+
+    def result(value, doc=None):
+        return value if extract is None else (value, None if doc is None else extract(doc))
+
+    if n_process > 1:
+        from coach.pipeline.nlp import COACH_COMPONENTS
+
+        coach_procs = [nlp.get_pipe(name) for name in COACH_COMPONENTS]
+        stream = nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process,
+                          disable=list(COACH_COMPONENTS))
+    else:
+        coach_procs, stream = [], nlp.pipe(docs(), as_tuples=True, batch_size=batch_size)
+    for doc, (text, mspe) in stream:
+        while order[0] is not None:
+            yield result(order.popleft())
+        order.popleft()
+        for proc in coach_procs:
+            doc = proc(doc)
+        yield result(_report_from_doc(doc, text, nlp, mspe, settings), doc)
+    while order:
+        yield result(order.popleft())
