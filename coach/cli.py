@@ -62,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     u = sub.add_parser("tui", help="open the coaching app")
     u.add_argument("path", nargs="?", help="a draft to open")
+
+    from coach.practice.cli import add_parsers as add_practice_parsers  # practice, history
+
+    add_practice_parsers(sub, KINDS, RED_FLAGS)
     return parser
 
 
@@ -208,8 +212,21 @@ def cmd_tui(args) -> int:
     return run_app(getattr(args, "path", None))
 
 
+def cmd_practice(args) -> int:
+    from coach.practice.cli import cmd_practice as run
+
+    return run(args)
+
+
+def cmd_history(args) -> int:
+    from coach.practice.cli import cmd_history as run
+
+    return run(args)
+
+
 COMMANDS = {"check": cmd_check, "rewrite": cmd_rewrite, "train": cmd_train, "eval": cmd_eval,
-            "config": cmd_config, "rules": cmd_rules, "tui": cmd_tui}
+            "config": cmd_config, "rules": cmd_rules, "tui": cmd_tui,
+            "practice": cmd_practice, "history": cmd_history}
 
 
 def main(argv: list[str] | None = None) -> int:
