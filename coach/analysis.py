@@ -18,7 +18,8 @@ from coach.report.document import ComponentResult, Report, SentenceResult
 from coach.report.scores import compute_scores
 from coach.vocab import COMPONENTS, KINDS, RED_FLAGS
 
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+from coach.wordcount import WORD  # one definition of a word for every figure shown
+
 MIN_ENGLISH_STOP_RATIO = 0.15
 MIN_WORDS_FOR_LANGUAGE_CHECK = 6
 NOT_ENGLISH = ("This draft does not look like English; redflag-coach analyses English drafts, "

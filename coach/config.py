@@ -10,24 +10,33 @@ The file lives in the platform's config directory (`coach config --path` shows w
 
 Users of prose linters most want to silence one false positive without losing the whole rule,
 hence phrases as well as rules.
+
+The file is the user's: edits (`coach config --disable`, `i` in the app) go through tomlkit so
+comments, order and unknown keys survive, and a file that cannot be parsed is never rewritten.
+A broken or wrongly shaped file is reported and skipped (`load_settings_or_default`), never fatal:
+a typo in a settings file must not keep a student from their draft.
 """
 from __future__ import annotations
 
+import difflib
+import errno
 import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from coach.render.visible import visible
 from coach.report.findings import Finding
-from coach.storage import atomic_write
+from coach.storage import atomic_write, private_dir
 
 APP_NAME = "redflag-coach"
 CONFIG_ENV = "COACH_CONFIG"
+MAX_CONFIG_BYTES = 1 << 20
 
 
 class ConfigError(ValueError):
-    """The config file is not valid TOML or has the wrong shape; the message names the file."""
+    """The config file is unreadable, not valid TOML or has the wrong shape; the message names the file."""
 
 
 def config_path() -> Path:
@@ -63,39 +72,153 @@ class Settings:
         return [f for f in findings if not self.silences(f)]
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """Read the config file; a missing file means no settings."""
-    path = path or config_path()
+def _where(path: Path) -> str:
+    return visible(str(path))
+
+
+def _read_text(path: Path) -> str | None:
+    """The file's text, None when there is no file (or no folder it could be in)."""
+    from coach.inputs import InputError, read_limited_bytes
+
+    if not os.path.lexists(path):
+        return None
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        return Settings()
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise ConfigError(f"{path}: {e}") from None
-    rules = data.get("rules", {}).get("disable", [])
-    phrases = data.get("ignore", {}).get("phrases", [])
-    if not (isinstance(rules, list) and all(isinstance(r, str) for r in rules)):
-        raise ConfigError(f"{path}: [rules] disable must be a list of strings")
-    if not (isinstance(phrases, list) and all(isinstance(p, str) for p in phrases)):
-        raise ConfigError(f"{path}: [ignore] phrases must be a list of strings")
+        data = read_limited_bytes(path, MAX_CONFIG_BYTES)
+    except InputError as e:
+        if "no such file" in str(e):
+            return None
+        raise ConfigError(str(e)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{_where(path)}: not valid UTF-8 (byte {e.start}); save it as UTF-8") from None
+
+
+def _str_list(table: object, key: str, where: str, section: str) -> list[str]:
+    if table is None:
+        return []
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: [{section}] must be a table (a [{section}] section), not {type(table).__name__}")
+    value = table.get(key, [])
+    if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        raise ConfigError(f"{where}: [{section}] {key} must be a list of strings")
+    return list(value)
+
+
+def _parse(text: str, path: Path) -> Settings:
+    where = _where(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{where}: not valid TOML ({visible(str(e))})") from None
+    rules = _str_list(data.get("rules"), "disable", where, "rules")
+    phrases = _str_list(data.get("ignore"), "phrases", where, "ignore")
     return Settings(frozenset(rules), frozenset(_norm(p) for p in phrases))
 
 
-def _toml_list(items: Iterable[str]) -> str:
-    import json
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the config file; a missing file (or config folder) means no settings.
 
-    return "[" + ", ".join(json.dumps(i, ensure_ascii=False) for i in sorted(items)) + "]"
+    Raises `ConfigError` for a file that exists but cannot be used.
+    """
+    path = path or config_path()
+    try:
+        text = _read_text(path)
+    except OSError as e:
+        if e.errno in (errno.ENOENT, errno.ENOTDIR):
+            return Settings()
+        raise ConfigError(f"{_where(path)}: cannot read ({e.strerror or e})") from None
+    return Settings() if text is None else _parse(text, path)
+
+
+def load_settings_or_default(path: Path | None = None) -> tuple[Settings, str | None]:
+    """Settings and None, or default settings and the one-line reason the file was skipped."""
+    try:
+        return load_settings(path), None
+    except ConfigError as e:
+        return Settings(), f"{e} — settings file ignored"
+
+
+# -- rule ids ------------------------------------------------------------------------------------
+
+def known_rule_names() -> set[str]:
+    """Every name `--disable` accepts: rule ids, flag types and the model rules."""
+    from coach.rules import all_rules
+    from coach.vocab import FLAG_TYPES
+
+    return {r.id for r in all_rules()} | {r.type for r in all_rules()} | set(FLAG_TYPES)
+
+
+def check_rule_names(names: Iterable[str]) -> None:
+    """Raise `ConfigError` naming the closest valid id for any unknown rule or type."""
+    known = known_rule_names()
+    for name in names:
+        if name not in known:
+            close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.5)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise ConfigError(f"unknown rule '{visible(name)}'{hint} (`coach rules` lists them)")
+
+
+# -- writing (round-trip) ------------------------------------------------------------------------
+
+def _sync_array(doc, section: str, key: str, wanted: set[str], existing_norm=lambda s: s) -> None:
+    """Make doc[section][key] hold exactly `wanted`, keeping existing items' order and comments."""
+    import tomlkit
+
+    if section not in doc:
+        doc[section] = tomlkit.table()
+    table = doc[section]
+    if key not in table:
+        table[key] = tomlkit.array()
+    arr = table[key]
+    present = set()
+    for i in reversed(range(len(arr))):
+        item = str(arr[i])
+        if existing_norm(item) not in wanted:
+            del arr[i]
+        else:
+            present.add(existing_norm(item))
+    for item in sorted(wanted - present):
+        arr.append(item)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Write the config atomically with owner-only permissions (it can reveal draft phrases)."""
+    """Make the file say `settings`, preserving its comments, order and other keys.
+
+    Raises `ConfigError` (and writes nothing) when the existing file cannot be parsed: rewriting
+    it would lose whatever the user wrote. Raises OSError when it cannot be written.
+    """
+    import tomlkit
+
     path = path or config_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    body = (
-        "# redflag-coach settings\n[rules]\n"
-        f"disable = {_toml_list(settings.disabled)}\n\n[ignore]\n"
-        f"phrases = {_toml_list(settings.ignored)}\n"
-    )
-    atomic_write(path, body)
+    text = _read_text(path)
+    if text is None:
+        doc = tomlkit.document()
+        doc.add(tomlkit.comment("redflag-coach settings"))
+    else:
+        _parse(text, path)  # the shape must be right before anything is changed
+        try:
+            doc = tomlkit.parse(text)
+        except Exception as e:  # tomlkit and tomllib disagree on some edge of the grammar
+            raise ConfigError(f"{_where(path)}: not valid TOML ({e})") from None
+    _sync_array(doc, "rules", "disable", set(settings.disabled))
+    _sync_array(doc, "ignore", "phrases", set(settings.ignored), _norm)
+    private_dir(path.parent)
+    atomic_write(path, tomlkit.dumps(doc))
     return path
+
+
+def edit_settings(*, disable: Iterable[str] = (), ignore: Iterable[str] = (),
+                  unignore: Iterable[str] = (), path: Path | None = None) -> Settings:
+    """Add (or remove) entries in the file as it is now, and return the resulting settings.
+
+    A delta, not a snapshot: what the user added to the file meanwhile (by hand, or from another
+    session) is kept. Raises `ConfigError` (nothing written) for a file that cannot be parsed.
+    """
+    path = path or config_path()
+    current = load_settings(path)
+    wanted = Settings(current.disabled | set(disable),
+                      (current.ignored | {_norm(p) for p in ignore}) - {_norm(p) for p in unignore})
+    if wanted != current or not os.path.lexists(path):
+        save_settings(wanted, path)
+    return wanted

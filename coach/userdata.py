@@ -1,9 +1,11 @@
 """Per-user data the coaching app keeps between runs: autosaved drafts and dismissed findings.
 
 Both live under the user data directory (platformdirs, or `COACH_DATA_DIR`, which tests set) and
-are keyed by draft: a draft opened from a file is keyed by a hash of its resolved path, an untitled
-draft (the bundled example or a new one) by "untitled". Drafts explain failures and health
-problems, so everything is written with `atomic_write` (owner-only, never half-written).
+are keyed by draft: a draft opened from a file by a hash of its resolved path, an untitled draft
+(the bundled example or a new one) by "untitled". Each app session autosaves into its own slot,
+"<key>-<run id>", so two sessions never overwrite each other's unsaved text (`autosave_slots`
+lists a draft's slots for the restore dialog). Drafts explain failures and health problems, so everything is written with
+`atomic_write` (owner-only, never half-written) in 0700 folders.
 
 This module is headless (no Textual) so the app, tests and any future front end share it.
 """
@@ -12,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -35,14 +39,20 @@ def draft_key(path: str | os.PathLike | None) -> str:
     """A stable file-name-safe key for a draft: a hash of its resolved path, or 'untitled'."""
     if path is None:
         return UNTITLED
-    resolved = str(Path(path).expanduser().resolve())
+    # realpath, not Path.resolve: a symlink loop must give a key, not a RuntimeError
+    resolved = os.path.realpath(os.path.expanduser(os.fspath(path)))
     return hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:24]
 
 
-def _write_json(path: Path, data: dict) -> None:
-    from coach.storage import atomic_write
+def new_run_id() -> str:
+    """An id for one app session: its autosave slots are "<draft key>-<run id>"."""
+    return f"{time.strftime('%Y%m%d%H%M%S')}-{secrets.token_hex(3)}"
 
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+def _write_json(path: Path, data: dict) -> None:
+    from coach.storage import atomic_write, private_dir
+
+    private_dir(path.parent)
     atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1))
 
 
@@ -64,6 +74,8 @@ class Autosave:
     kind: str = "auto"
     red_flag: str = "auto"
     mspe: str = ""
+    pid: int | None = None  # the process that wrote it: a live one is another open session
+    saved_at: float | None = None
 
 
 def autosave_path(key: str) -> Path:
@@ -73,7 +85,8 @@ def autosave_path(key: str) -> Path:
 def save_autosave(key: str, draft: Autosave) -> Path:
     """Write the unsaved draft for `key` (atomic, 0600)."""
     path = autosave_path(key)
-    _write_json(path, {"schema": AUTOSAVE_SCHEMA, **asdict(draft)})
+    record = {**asdict(draft), "pid": os.getpid(), "saved_at": time.time()}
+    _write_json(path, {"schema": AUTOSAVE_SCHEMA, **record})
     return path
 
 
@@ -88,8 +101,45 @@ def load_autosave(key: str) -> Autosave | None:
         return value if isinstance(value, str) else default
 
     path = data.get("path")
+    pid, saved_at = data.get("pid"), data.get("saved_at")
     return Autosave(text=data["text"], path=path if isinstance(path, str) else None,
-                    kind=opt("kind", "auto"), red_flag=opt("red_flag", "auto"), mspe=opt("mspe", ""))
+                    kind=opt("kind", "auto"), red_flag=opt("red_flag", "auto"), mspe=opt("mspe", ""),
+                    pid=pid if isinstance(pid, int) and not isinstance(pid, bool) else None,
+                    saved_at=saved_at if isinstance(saved_at, (int, float)) and not isinstance(saved_at, bool) else None)
+
+
+def _alive(pid: int | None) -> bool:
+    if pid is None or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def autosave_slots(key: str, exclude: str | None = None) -> list[tuple[str, Autosave]]:
+    """Autosaves of draft `key` left by earlier sessions (one slot each), oldest first.
+
+    Every session writes its own slot ("<key>-<run id>"; "<key>" alone is the older layout), so
+    two sessions never overwrite each other. Slots written by a session that is still running are
+    left to it, so two open sessions never restore (and then clear) each other's drafts.
+    """
+    folder = data_dir() / "autosave"
+    try:
+        names = sorted(p.stem for p in folder.glob(f"{key}*.json") if p.stem == key or p.stem.startswith(key + "-"))
+    except OSError:
+        return []
+    out = []
+    for key in names:
+        if key == exclude:
+            continue
+        saved = load_autosave(key)
+        if saved is not None and not _alive(saved.pid):
+            out.append((key, saved))
+    return sorted(out, key=lambda kv: (kv[1].saved_at or 0, kv[0]))
 
 
 def clear_autosave(key: str) -> None:

@@ -7,7 +7,6 @@ attributes and never analyse anything themselves.
 """
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -106,9 +105,13 @@ class CoachApp(FileActions, App[int]):
         self.editor.cursor_blink = not self.is_headless  # a blinking cursor makes snapshots flaky
         self._show_draft_state()
         self.editor.focus()
-        saved = self.session.pending_restore()
-        if saved is not None:
-            self.offer_restore(saved)
+        if self.session.config_error:  # skipped, not fatal: say so instead of ignoring it silently
+            self.notify(self.session.config_error, title="Settings file not used", severity="warning",
+                        timeout=15, markup=False)
+        self._watch_sigterm()
+        pending = self.session.pending_restores()
+        if pending:
+            self.offer_restore(pending)
         self.invalidate(delay=0)
 
     def _show_draft_state(self) -> None:
@@ -246,19 +249,30 @@ class CoachApp(FileActions, App[int]):
         self.notify("Dismissed for this draft. Press u to undo.", markup=False)
 
     def on_ignore_phrase(self, message: IgnorePhrase) -> None:
+        from coach.config import ConfigError
+
         try:
             phrase = self.session.ignore(message.finding)
         except OSError as e:
             self._storage_failed(e)
             return
+        except ConfigError as e:  # the file could not be parsed: it is left exactly as it is
+            self.notify(f"{e}. Fix the file first; it was not changed.", title="Settings file not changed",
+                        severity="error", markup=False)
+            return
         self.notify(f"“{phrase}” added to your ignore list. Press u to undo.", markup=False)
         self.invalidate(delay=0)  # the ignore list is an input of the analysis
 
     def on_undo_dismissal(self, message: UndoDismissal | None = None) -> None:
+        from coach.config import ConfigError
+
         try:
             step = self.session.undo()
         except OSError as e:
             self._storage_failed(e)
+            return
+        except ConfigError as e:
+            self.notify(f"{e}. Fix the file first; it was not changed.", severity="error", markup=False)
             return
         if step is None:
             self.notify("Nothing to undo.", markup=False)
@@ -359,14 +373,60 @@ class CoachApp(FileActions, App[int]):
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
     async def action_quit(self) -> None:
-        """Quit at once; the draft is autosaved synchronously first so nothing is lost."""
+        """Quit at once; the draft is autosaved synchronously first so nothing is lost.
+
+        If that autosave fails and there is unsaved work, ask first (`QuitScreen`) instead of
+        exiting 0 with the text gone.
+        """
         try:
             self.session.autosave(self.editor.text)
-        except OSError as e:
-            print(f"coach: could not autosave the draft: {e}", file=sys.stderr)
+        except OSError:
+            pass  # recorded in session.autosave_error
+        if self.session.unsafe_to_quit(self.editor.text):
+            from coach.tui.quit import QUIT, SAVE, QuitScreen
+
+            def decided(choice: str | None) -> None:
+                if choice == QUIT:
+                    self._quit_now(1)
+                elif choice == SAVE:
+                    self.action_save_draft_as()
+
+            self.push_screen(QuitScreen(self.session.autosave_error or "unknown error"), decided)
+            return
+        self._quit_now(0)
+
+    def _quit_now(self, status: int) -> None:
         self.analyser.close()
-        self.exit(0)
+        self.exit(status)
+
+    def _watch_sigterm(self) -> None:
+        """SIGTERM (a closed terminal, `kill`) autosaves and exits through Textual, which
+        restores the terminal (raw mode off, alternate screen left, mouse reporting off)."""
+        import asyncio
+        import signal
+        import threading
+
+        if threading.current_thread() is not threading.main_thread():
+            return
+        try:
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self._on_sigterm)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass
+
+    def _on_sigterm(self) -> None:
+        try:
+            self.session.autosave(self.editor.text)
+        except OSError:
+            pass
+        self._quit_now(143)
 
     def on_unmount(self) -> None:
+        import asyncio
+        import signal
+
+        try:
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass
         self.analyser.close()
 

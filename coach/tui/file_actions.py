@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.widgets import TextArea
 
+from coach.render.visible import visible
 from coach.tui.mspe_pane import MspePane
 from coach.tui.prompt import PathPrompt
 from coach.tui.restore import RestoreScreen
@@ -45,27 +46,52 @@ class FileActions:
 
     @work(thread=True, group="autosave")
     def _autosave_in_thread(self, text: str, ticket: int) -> None:
+        first_failure = self.session.autosave_error is None
         try:
             self.session.autosave(text, ticket)
         except OSError as e:
-            self.call_from_thread(self.notify, f"Autosave failed: {e}", severity="error", markup=False)
+            if first_failure:  # once, not on every keystroke; Ctrl+Q asks before losing anything
+                self.call_from_thread(self.notify, f"Autosave failed: {e.strerror or e}. Save with Ctrl+S.",
+                                      severity="error", markup=False)
 
-    def offer_restore(self, saved: "Autosave") -> None:
-        """Ask whether to bring back the unsaved draft an earlier run left behind."""
-        self._restore_pending = True
+    def offer_restore(self, pending: "list[tuple[str, Autosave]] | Autosave") -> None:
+        """Offer each unsaved draft earlier runs left behind, one dialog at a time.
 
-        def decided(restore: bool | None) -> None:
+        Restore loads it (this session then continues that autosave slot); Discard deletes it;
+        Esc ("later") keeps it for next time. After a restore the rest stay kept, untouched.
+        """
+        if not isinstance(pending, list):
+            pending = [(self.session.autosave_key, pending)]
+        if not pending:
             self._restore_pending = False
-            if restore:
+            return
+        self._restore_pending = True
+        (slot, saved), rest = pending[0], pending[1:]
+
+        def decided(choice: str | None) -> None:
+            from coach.tui.restore import DISCARD, RESTORE
+
+            if choice == RESTORE:
+                self._restore_pending = False
                 s = self.session
                 s.kind, s.red_flag, s.mspe = saved.kind, saved.red_flag, saved.mspe
+                try:
+                    s.adopt(slot)
+                except OSError:
+                    pass
                 self.query_one(MspePane).set_text(saved.mspe)
                 self._load_into_editor(saved.text)
-                self.notify("Unsaved draft restored.", markup=False)
-            else:
-                self.session.discard_autosave()
+                kept = f" {len(rest)} more kept for later." if rest else ""
+                self.notify("Unsaved draft restored." + kept, markup=False)
+                return
+            if choice == DISCARD:
+                try:
+                    self.session.discard_autosave(slot)
+                except OSError as e:
+                    self.notify(f"Could not delete the autosave: {e.strerror or e}", severity="error", markup=False)
+            self.offer_restore(rest)
 
-        self.push_screen(RestoreScreen(saved, self.session.label), decided)
+        self.push_screen(RestoreScreen(saved, self.session.label, remaining=len(rest)), decided)
 
     # -- drafts ------------------------------------------------------------------------------
 
@@ -87,10 +113,10 @@ class FileActions:
             return
         self.report = self.rewrite = None
         self._load_into_editor(text)
-        self.notify(f"Opened {path}", markup=False)
-        saved = self.session.pending_restore()
-        if saved is not None:
-            self.offer_restore(saved)
+        self.notify(f"Opened {visible(str(path))}", markup=False)
+        pending = self.session.pending_restores()
+        if pending:
+            self.offer_restore(pending)
 
     def action_save_draft(self) -> None:
         if self.session.path is None:
@@ -107,10 +133,10 @@ class FileActions:
         try:
             target = self.session.save(self.editor.text, path)
         except OSError as e:
-            self.notify(f"{path}: {e.strerror or e}", title="Cannot save", severity="error", markup=False)
+            self.notify(f"{visible(str(path))}: {e.strerror or e}", title="Cannot save", severity="error", markup=False)
             return
         self._show_draft_state()
-        self.notify(f"Saved {target}", markup=False)
+        self.notify(f"Saved {visible(str(target))}", markup=False)
 
     # -- exports -----------------------------------------------------------------------------
 
@@ -146,9 +172,9 @@ class FileActions:
         try:
             atomic_write(path, render(report, rewrite=self.rewrite))
         except OSError as e:
-            self.notify(f"{path}: {e.strerror or e}", title="Cannot export", severity="error", markup=False)
+            self.notify(f"{visible(str(path))}: {e.strerror or e}", title="Cannot export", severity="error", markup=False)
             return
-        self.notify(f"Report written to {path}", markup=False)
+        self.notify(f"Report written to {visible(str(path))}", markup=False)
 
     # -- the suggestion ----------------------------------------------------------------------
 
@@ -167,6 +193,6 @@ class FileActions:
         try:
             atomic_write(path, self.rewrite.text.rstrip() + "\n")
         except OSError as e:
-            self.notify(f"{path}: {e.strerror or e}", title="Cannot save", severity="error", markup=False)
+            self.notify(f"{visible(str(path))}: {e.strerror or e}", title="Cannot save", severity="error", markup=False)
             return
-        self.notify(f"Suggestion saved to {path}", markup=False)
+        self.notify(f"Suggestion saved to {visible(str(path))}", markup=False)

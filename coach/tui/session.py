@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coach import userdata
-from coach.config import Settings, load_settings, save_settings
+from coach.config import Settings
 from coach.report.findings import Finding
 from coach.resources import examples_dir
 from coach.storage import atomic_write
@@ -43,6 +43,10 @@ class DraftSession:
     dismissed: set[tuple[str, str]] = field(default_factory=set)
     undo_stack: list[UndoStep] = field(default_factory=list)
     example: bool = False  # the bundled example, not yet saved anywhere
+    run_id: str = field(default_factory=userdata.new_run_id)  # this session's autosave slots
+    config_error: str | None = None  # why the settings file was skipped, shown at start-up
+    autosave_error: str | None = None  # why the last autosave failed (None: the draft is safe)
+    adopted_slot: str | None = None  # an earlier session's slot this one restored and continues
     _autosave_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     _autosave_ticket: int = field(default=0, repr=False, compare=False)
 
@@ -52,12 +56,10 @@ class DraftSession:
 
         Raises `coach.inputs.InputError` for a file that cannot be used as a draft.
         """
-        from coach.config import ConfigError
+        from coach.config import load_settings_or_default
 
-        try:
-            settings = load_settings()
-        except ConfigError:
-            settings = Settings()  # a broken config must not keep the student from their draft
+        # a broken config must not keep the student from their draft: skipped, and said so
+        settings, config_error = load_settings_or_default()
         if path is None:
             text = example_text()
             session = cls(text=text, saved_text=text, settings=settings, example=True)
@@ -65,12 +67,19 @@ class DraftSession:
             p = Path(path).expanduser()
             text = read_draft(p)
             session = cls(text=text, path=p, saved_text=text, settings=settings)
+        session.config_error = config_error
         session.dismissed = userdata.load_dismissed(session.key)
         return session
 
     @property
     def key(self) -> str:
+        """The draft's key (dismissals are remembered per draft, across sessions)."""
         return userdata.draft_key(self.path)
+
+    @property
+    def autosave_key(self) -> str:
+        """This session's own autosave slot for the draft (see `coach.userdata`)."""
+        return self.adopted_slot or f"{self.key}-{self.run_id}"
 
     @property
     def name(self) -> str:
@@ -97,23 +106,37 @@ class DraftSession:
         text = read_draft(p)
         self.next_autosave()  # a pending write of the old draft must not land under the new key
         self.path, self.text, self.saved_text, self.example = p, text, text, False
+        self.adopted_slot = None
         self.dismissed = userdata.load_dismissed(self.key)
         self.undo_stack.clear()
         return text
 
     def save(self, text: str, path: str | Path | None = None) -> Path:
-        """Write the draft (atomic, 0600); a new path carries this draft's dismissals along."""
-        old_key = self.key
+        """Write the draft; a new path carries this draft's dismissals along.
+
+        Atomic; a new file is 0600, an existing one keeps its mode, and a symlink is written
+        through to its target (see `coach.storage.atomic_write`). The session keeps the path the
+        user gave (the link), so the next save goes through it again.
+        """
+        old_key, old_slot = self.key, self.autosave_key
         target = Path(path).expanduser() if path is not None else self.path
         if target is None:
             raise ValueError("no path to save to")
         atomic_write(target, text)
         self.next_autosave()  # pending background autosaves are obsolete now
         self.path, self.text, self.saved_text, self.example = target, text, text, False
+        self.autosave_error = None
         if self.key != old_key:
-            userdata.save_dismissed(self.key, self.dismissed)
-            userdata.clear_autosave(old_key)
-        userdata.clear_autosave(self.key)
+            try:
+                userdata.save_dismissed(self.key, self.dismissed)
+            except OSError:
+                pass  # the draft itself is saved; losing dismissals is not worth an error here
+        for slot in {old_slot, self.autosave_key}:
+            try:
+                userdata.clear_autosave(slot)
+            except OSError:
+                pass
+        self.adopted_slot = None
         return target
 
     def next_autosave(self) -> int:
@@ -133,20 +156,45 @@ class DraftSession:
                 self._autosave_ticket += 1
             elif ticket != self._autosave_ticket:
                 return
-            if self.is_dirty(text):
-                userdata.save_autosave(self.key, userdata.Autosave(
-                    text=text, path=str(self.path) if self.path else None,
-                    kind=self.kind, red_flag=self.red_flag, mspe=self.mspe))
-            else:
-                userdata.clear_autosave(self.key)
+            try:
+                if self.needs_autosave(text):
+                    userdata.save_autosave(self.autosave_key, userdata.Autosave(
+                        text=text, path=str(self.path) if self.path else None,
+                        kind=self.kind, red_flag=self.red_flag, mspe=self.mspe))
+                else:
+                    userdata.clear_autosave(self.autosave_key)
+            except OSError as e:
+                self.autosave_error = e.strerror or str(e)
+                raise
+            self.autosave_error = None
+
+    def needs_autosave(self, text: str) -> bool:
+        """Unsaved work: draft changes, or an MSPE excerpt typed in the app (never in a file)."""
+        return self.is_dirty(text) or bool(self.mspe.strip())
+
+    def unsafe_to_quit(self, text: str) -> bool:
+        """Quitting now would lose work: there is some, and the last autosave failed."""
+        return self.needs_autosave(text) and self.autosave_error is not None
+
+    def pending_restores(self) -> list[tuple[str, userdata.Autosave]]:
+        """Autosaves of this draft left by earlier sessions that differ from the draft as opened."""
+        return [(slot, saved) for slot, saved in userdata.autosave_slots(self.key, exclude=self.autosave_key)
+                if saved.text != self.text or saved.mspe.strip()]
 
     def pending_restore(self) -> userdata.Autosave | None:
-        """An autosave from an earlier run that differs from the draft as opened."""
-        saved = userdata.load_autosave(self.key)
-        return saved if saved is not None and saved.text != self.text else None
+        """The oldest pending autosave (see `pending_restores`), or None."""
+        pending = self.pending_restores()
+        return pending[0][1] if pending else None
 
-    def discard_autosave(self) -> None:
-        userdata.clear_autosave(self.key)
+    def adopt(self, slot: str) -> None:
+        """Continue an earlier session's autosave: later autosaves replace that slot."""
+        if slot != self.autosave_key:
+            userdata.clear_autosave(self.autosave_key)
+        self.adopted_slot = slot
+
+    def discard_autosave(self, slot: str | None = None) -> None:
+        """Delete one autosave slot (the user chose Discard explicitly)."""
+        userdata.clear_autosave(slot or self.autosave_key)
 
     # -- findings ----------------------------------------------------------------------------
 
@@ -162,9 +210,12 @@ class DraftSession:
 
     def ignore(self, f: Finding) -> str:
         """Add the finding's phrase to the user's ignore list (coach.config); returns the phrase."""
+        from coach.config import edit_settings
+
         phrase = " ".join(f.text.split()).casefold()
-        self.settings = self.settings.merged(ignore=[phrase])
-        save_settings(self.settings)
+        # only after the file took it: a failed write must not leave a phantom in-memory setting
+        saved = edit_settings(ignore=[phrase])
+        self.settings = Settings(self.settings.disabled | saved.disabled, self.settings.ignored | saved.ignored)
         self.undo_stack.append(UndoStep("ignore", phrase))
         return phrase
 
@@ -177,8 +228,14 @@ class DraftSession:
             self.dismissed.discard(step.value)
             userdata.save_dismissed(self.key, self.dismissed)
         else:
+            from coach.config import edit_settings
+
+            try:
+                edit_settings(unignore=[step.value])
+            except BaseException:
+                self.undo_stack.append(step)  # still undoable once the file can be written
+                raise
             self.settings = Settings(self.settings.disabled, self.settings.ignored - {step.value})
-            save_settings(self.settings)
         return step
 
 

@@ -68,9 +68,9 @@ async def test_ctrl_q_quits_at_once_and_autosaves_first(settle, draft_file):
         await pilot.press(*" Unsaved words.")
         await pilot.press("ctrl+q")
     assert app.return_code == 0
-    saved = userdata.load_autosave(userdata.draft_key(path))
+    saved = userdata.load_autosave(app.session.autosave_key)
     assert saved.text == PLAIN + " Unsaved words."
-    assert mode(userdata.autosave_path(userdata.draft_key(path))) == 0o600
+    assert mode(userdata.autosave_path(app.session.autosave_key)) == 0o600
     assert path.read_text(encoding="utf-8") == PLAIN  # the file itself is untouched
 
 
@@ -98,7 +98,7 @@ async def test_discarding_the_autosave_deletes_it(settle, draft_file):
         await pilot.press("d")
         await settle(pilot)
         assert app.editor.text == PLAIN
-    assert userdata.load_autosave(userdata.draft_key(path)) is None
+    assert userdata.autosave_slots(userdata.draft_key(path)) == []
 
 
 async def test_export_markdown_and_html(settle, tmp_path, fixture_text, draft_file):

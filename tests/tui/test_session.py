@@ -37,21 +37,22 @@ def test_autosave_is_private_and_offered_back(tmp_path):
     s = DraftSession.start(path)
     s.kind = "statement"
     s.autosave("I failed Step 1 in June.")
-    saved_file = userdata.autosave_path(s.key)
+    saved_file = userdata.autosave_path(s.autosave_key)
     assert mode(saved_file) == 0o600
+    assert mode(saved_file.parent) == 0o700 and mode(saved_file.parent.parent) == 0o700
     again = DraftSession.start(path)
     pending = again.pending_restore()
     assert pending.text == "I failed Step 1 in June." and pending.kind == "statement"
-    again.discard_autosave()
+    again.discard_autosave(again.pending_restores()[0][0])
     assert DraftSession.start(path).pending_restore() is None
 
 
 def test_a_clean_draft_leaves_no_autosave(tmp_path):
     s = DraftSession.start()
     s.autosave(s.text + " more")
-    assert userdata.load_autosave(s.key) is not None
+    assert userdata.load_autosave(s.autosave_key) is not None
     s.autosave(s.text)
-    assert userdata.load_autosave(s.key) is None
+    assert userdata.load_autosave(s.autosave_key) is None
 
 
 def test_saving_writes_owner_only_and_clears_the_autosave(tmp_path):
@@ -59,7 +60,7 @@ def test_saving_writes_owner_only_and_clears_the_autosave(tmp_path):
     s.autosave("changed")
     target = s.save("changed", tmp_path / "mine.txt")
     assert target.read_text(encoding="utf-8") == "changed" and mode(target) == 0o600
-    assert userdata.load_autosave(userdata.UNTITLED) is None
+    assert userdata.autosave_slots(userdata.UNTITLED) == []
     assert s.name == "mine.txt" and not s.is_dirty("changed")
 
 
@@ -94,4 +95,4 @@ def test_an_obsolete_background_autosave_never_replaces_a_newer_draft():
     old_ticket = s.next_autosave()
     s.autosave(s.text + " newest")          # e.g. Ctrl+Q, written at once
     s.autosave(s.text + " older", old_ticket)  # the slow background write lands afterwards
-    assert userdata.load_autosave(s.key).text == s.text + " newest"
+    assert userdata.load_autosave(s.autosave_key).text == s.text + " newest"
