@@ -1,7 +1,6 @@
 """Turn a sentence (a spaCy `Span`) into a sparse feature dict for the sentence classifiers.
 
-The hidden test drafts are written by an author we never see, so features describe *linguistic
-facts* — tense, who the grammatical agent is, entity types, numbers, time expressions, named
+Drafts come from writers the model has never seen, so features describe *linguistic facts* — tense, who the grammatical agent is, entity types, numbers, time expressions, named
 resources and outcome words from `lexicons/features.toml` — with lemmas as a smaller share.
 Training and inference call the same function, so the two can never drift apart.
 """
@@ -17,14 +16,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
-FIRST_PERSON = {"i", "we", "me", "my", "us", "our", "myself"}
+# Word lists are data (lexicons/features.toml, table [words]); frozen once at import so the
+# per-token checks below stay set lookups.
+_WORDS = lexicon("features")["words"]
+FIRST_PERSON = frozenset(_WORDS["first_person"])
+IMPERSONAL_SUBJECTS = frozenset(_WORDS["impersonal_subjects"])
 ENT_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "ORG", "PERSON", "GPE", "QUANTITY", "MONEY", "EVENT"}
 # Function words that carry tense and sequence; kept although they are stop words.
-KEEP_STOP = {
-    "since", "after", "afterward", "afterwards", "before", "then", "now", "again", "will", "never",
-    "not", "first", "second", "last", "every", "each", "until", "when", "during", "because",
-    "so", "but", "still", "later", "only", "just", "all", "no", "nothing",
-}
+KEEP_STOP = frozenset(_WORDS["keep_stop"])
 
 
 @lru_cache(maxsize=4)
@@ -60,8 +59,8 @@ def _tense(sent: "Span") -> set[str]:
     return out or {"none"}
 
 
-NEGATING_SUBJECTS = {"nobody", "none", "noone", "nothing"}
-HYPOTHETICAL_AUX = {"could", "would", "should", "might", "may", "will", "'ll", "can"}
+NEGATING_SUBJECTS = frozenset(_WORDS["negating_subjects"])
+HYPOTHETICAL_AUX = frozenset(_WORDS["hypothetical_aux"])
 
 
 def _outcome_mood(sent: "Span", hits: list[tuple[str, int, int]]) -> set[str]:
@@ -91,7 +90,7 @@ def _agency(sent: "Span") -> set[str]:
     root = sent.root
     for t in sent:
         if t.dep_ in ("nsubj", "nsubjpass", "expl"):
-            who = "i" if t.lower_ in FIRST_PERSON else ("it" if t.lower_ in {"it", "this", "that", "there"} else "other")
+            who = "i" if t.lower_ in FIRST_PERSON else ("it" if t.lower_ in IMPERSONAL_SUBJECTS else "other")
             voice = "pass" if t.dep_ == "nsubjpass" else "act"
             out.add(f"{who}_{voice}")
             if t.head == root:

@@ -22,11 +22,6 @@ if TYPE_CHECKING:
 FAILURE_GROUPS = {"failure"}
 FAIL_WEIGHT = 3
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
-COURSE_NAMES = {
-    "anatomy", "physiology", "biochemistry", "pharmacology", "pathology", "microbiology",
-    "immunology", "neuroscience", "histology", "genetics", "cardiology", "renal", "pulmonary",
-    "musculoskeletal", "endocrine", "hematology", "embryology", "neurology", "biostatistics",
-}
 MODEL_FILE = "red_flags.json"
 
 
@@ -38,6 +33,12 @@ def _matcher(vocab):
     for entry in lexicon("red_flags")["type"]:
         m.add(entry["name"], token_patterns(entry["patterns"]))
     return m
+
+
+@lru_cache(maxsize=1)
+def _course_names() -> frozenset[str]:
+    """Preclinical course names (lexicons/red_flags.toml): two failed ones mean several courses."""
+    return frozenset(lexicon("red_flags")["course_names"])
 
 
 def _order() -> list[str]:
@@ -57,7 +58,8 @@ def red_flag_features(doc: "Doc", sents: list["Span"], lexicon_hits: list[tuple[
             f[f"rf_fail={key}"] = f.get(f"rf_fail={key}", 0.0) + 1.0
         if i == first_fail:
             f[f"rf_first={key}"] = 1.0
-    failed_courses = {t.lower_ for i in failing for t in sents[i] if t.lower_ in COURSE_NAMES}
+    courses = _course_names()
+    failed_courses = {t.lower_ for i in failing for t in sents[i] if t.lower_ in courses}
     if len(failed_courses) >= 2:
         f["many_courses"] = 1.0
     for t in doc:

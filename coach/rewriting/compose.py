@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from coach.limits import limits
+from coach.rules import lexicon
 from coach.rewriting.cleanup import Edit, clean, lex, to_first_person, trim_last_clause
 from coach.report.document import Report
 from coach.render.templating import first_existing, render
@@ -21,8 +22,22 @@ from coach.vocab import COMPONENTS
 
 SCHEMA = "coach.rewrite/1"
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-FACTISH = re.compile(r"\d|\b(?:step|level|comlex|usmle|shelf|january|february|march|april|may|june|july|"
-                     r"august|september|october|november|december|spring|summer|fall|winter)\b", re.I)
+
+
+def _factish() -> re.Pattern:
+    """A digit, an exam word, a month or a season: the month and season names are the MSPE
+    reader's (lexicons/mspe.toml), so the rewrite and the fact extractor know the same calendar."""
+    dates = lexicon("mspe")
+    full = {}
+    for name, number in dates["months"].items():  # the longest spelling of each month
+        if len(name) > len(full.get(number, "")):
+            full[number] = name
+    words = ["step", "level", "comlex", "usmle", "shelf", *(full[n] for n in sorted(full)),
+             *dates["seasons"]]
+    return re.compile(rf"\d|\b(?:{'|'.join(words)})\b", re.I)
+
+
+FACTISH = _factish()
 KEPT_TYPES = ("blame", "vague", "oversharing", "passive_agency")
 LEAD = "lead"  # the sentence saying what happened, put before the context when no chosen one does
 

@@ -8,14 +8,20 @@ put in place") with no "by" agent. Word lists come from the rule's data file.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from coach.rules import Rule
+from coach.rules import Rule, lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-PERSON_SUBJECTS = {"i", "we", "me", "you", "he", "she"}
+
+@lru_cache(maxsize=1)
+def _ownership() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(own nouns, own possessives, person subjects) from lexicons/ownership.toml."""
+    lex = lexicon("ownership")
+    return frozenset(lex["own_nouns"]), frozenset(lex["own_possessives"]), frozenset(lex["person_subjects"])
 
 
 def _clause_bounds(subject: "Token", predicate: "Token", sent: "Span") -> tuple[int, int]:
@@ -41,17 +47,15 @@ def _clause_bounds(subject: "Token", predicate: "Token", sent: "Span") -> tuple[
     return start, end
 
 
-# Things a student owns: "my schedule was unrealistic" is ownership, while "my school",
-# "my advisor" or "our curriculum" stay outside agents even with a possessive.
-OWN_NOUNS = {"schedule", "plan", "approach", "preparation", "study", "studying", "habit", "time", "method",
-             "strategy", "decision", "choice", "timing", "focus", "priority", "mistake", "error", "note",
-             "documentation", "performance", "behavior", "behaviour", "conduct"}
-
-
 def _is_own(token: "Token") -> bool:
-    """True for "my schedule", "our plan" — the student's own doing, so not an outside agent."""
-    return token.lemma_.lower() in OWN_NOUNS and any(
-        c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in token.children)
+    """True for "my schedule", "our plan" — the student's own doing, so not an outside agent.
+
+    The nouns a student owns and the possessives that make them theirs are data
+    (lexicons/ownership.toml): "my school" or "my advisor" stay outside agents.
+    """
+    own_nouns, possessives, _ = _ownership()
+    return token.lemma_.lower() in own_nouns and any(
+        c.dep_ == "poss" and c.lower_ in possessives for c in token.children)
 
 
 def _negated(verb: "Token") -> bool:
@@ -63,6 +67,7 @@ def blame_hits(sent: "Span", rule: Rule) -> list[tuple[int, int]]:
     agents = set(rule.params.get("agents", ()))
     preds = set(rule.params.get("predicates", ()))
     neg_preds = set(rule.params.get("negated_predicates", ()))
+    person_subjects = _ownership()[2]
     out = []
     for tok in sent:
         if tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -70,7 +75,7 @@ def blame_hits(sent: "Span", rule: Rule) -> list[tuple[int, int]]:
         lemma = tok.lemma_.lower()
         if lemma not in agents and tok.lower_ not in agents:
             continue
-        if _is_own(tok) or tok.lower_ in PERSON_SUBJECTS and lemma not in agents:
+        if _is_own(tok) or tok.lower_ in person_subjects and lemma not in agents:
             continue
         head = tok.head
         # The accusation sits on the verb, on a copula's complement, or on a negated helping verb.
