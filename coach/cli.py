@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     from coach.practice.cli import add_parsers as add_practice_parsers  # practice, history
 
     add_practice_parsers(sub, KINDS, RED_FLAGS)
+    from coach.review.cli import add_parser as add_review_parser  # review (batch)
+
+    add_review_parser(sub)
     return parser
 
 
@@ -224,9 +227,15 @@ def cmd_history(args) -> int:
     return run(args)
 
 
+def cmd_review(args) -> int:
+    from coach.review.cli import cmd_review as run
+
+    return run(args)
+
+
 COMMANDS = {"check": cmd_check, "rewrite": cmd_rewrite, "train": cmd_train, "eval": cmd_eval,
             "config": cmd_config, "rules": cmd_rules, "tui": cmd_tui,
-            "practice": cmd_practice, "history": cmd_history}
+            "practice": cmd_practice, "history": cmd_history, "review": cmd_review}
 
 
 def main(argv: list[str] | None = None) -> int:
