@@ -28,7 +28,7 @@ def add_parsers(sub, kinds: tuple[str, ...], red_flags: tuple[str, ...]) -> None
     p.add_argument("--question", metavar="ID", help="score one answer to this question (with --answer)")
     p.add_argument("--answer", metavar="FILE", help="the answer to score (- for standard input)")
     p.add_argument("--red-flag", default=None, choices=red_flags, help="your red-flag type")
-    p.add_argument("--kind", default="interview", choices=kinds, help="answer kind (default: interview)")
+    p.add_argument("--kind", default=None, choices=kinds, help="answer kind (default: interview)")
     p.add_argument("--tone", default=None, choices=TONES, help="the interviewer's tone (default: neutral)")
     p.add_argument("--statement", metavar="FILE", help="your personal statement, to check the answer against "
                                                        "(remembered for next time)")
@@ -128,7 +128,7 @@ def _score(args) -> int:
         from coach.analysis import analyze
 
         try:
-            report = analyze(answer, kind=args.kind, red_flag=args.red_flag or "auto", mspe=mspe or None)
+            report = analyze(answer, kind=args.kind or "interview", red_flag=args.red_flag or "auto", mspe=mspe or None)
         except InputError as e:
             _err(f"{args.answer}: {e}")
             return EXIT_USAGE

@@ -44,7 +44,7 @@ class SpokenLength:
 
     def describe(self) -> str:
         m, s = divmod(self.seconds, 60)
-        said = f"about {m}:{s:02d} spoken"
+        said = f"about {m}:{s:02d}"
         band = f"{self.low}–{self.high} s"
         if self.verdict == "short":
             return f"{said} — shorter than the {band} interviewers expect; add detail on what changed"
@@ -152,11 +152,13 @@ class AttemptResult:
     contradictions: tuple[Contradiction, ...]
     follow_up: FollowUp | None
     round_complete: bool
+    is_follow_up: bool = False  # this answer was to a follow-up, not to the bank question
 
     def to_dict(self) -> dict:
         """The report contract plus `question`, `attempt` and `follow_up`."""
         out = self.report.to_dict()
-        out["question"] = {"id": self.question.id, "text": self.prompt, "topic": self.question.topic}
+        out["question"] = {"id": self.question.id, "text": self.prompt, "topic": self.question.topic,
+                           "is_follow_up": self.is_follow_up}
         out["attempt"] = {"id": self.attempt_id, "duration_s": self.duration_s, "spoken": self.spoken.to_dict(),
                           "missing": missing_parts(self.report),
                           "contradictions": [c.to_dict() for c in self.contradictions],
@@ -187,7 +189,8 @@ def assess(report, rnd: Round, *, history=None, statement: str = "", duration_s:
             missing=missing_parts(report), follow_up=follow.text if follow else None,
             contradictions=[c.to_dict() for c in contradictions])
     result = AttemptResult(report, rnd.question, rnd.prompt, attempt_id, duration_s,
-                           spoken_length(report.word_count), tuple(contradictions), follow, complete)
+                           spoken_length(report.word_count), tuple(contradictions), follow, complete,
+                           rnd.is_follow_up)
     if follow is None:
         rnd.done = True
     else:

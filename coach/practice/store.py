@@ -57,7 +57,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-MATERIALS = ("statement", "mspe", "red_flag", "kind", "tone")
+MATERIALS = ("statement", "mspe", "red_flag", "kind", "tone", "answer_draft")
 
 
 class HistoryUnusable(Exception):
