@@ -54,13 +54,19 @@ class DraftEditor(TextArea):
 
     def _repaint(self) -> None:
         self._by_line = self.line_index().by_line(self._marks)
-        self._line_cache.clear()
+        self.drop_rendered_lines()
         self.refresh()
 
-    def notify_style_update(self) -> None:
-        """A theme switch changes the mark colours: drop cached styles and lines."""
-        self._rich_style_cache.clear()
-        super().notify_style_update()
+    def drop_rendered_lines(self) -> None:
+        """Forget rendered lines so new marks show at once.
+
+        The one private Textual access in the app: `TextArea` caches each rendered line keyed on
+        its own state (text, cursor, theme), which does not include our marks, and offers no
+        public way to drop the cache. tests/tui/test_textual_private.py fails loudly if a Textual
+        upgrade renames it. (A theme switch needs nothing here: since Textual 6,
+        `TextArea.notify_style_update` clears this cache and the widget's style caches itself.)
+        """
+        self._line_cache.clear()  # noqa: SLF001 - no public API; guarded by test_textual_private.py
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
