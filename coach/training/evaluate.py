@@ -30,6 +30,31 @@ def predicted_labels(report) -> dict[str, bool]:
     return out
 
 
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def span_counts(rec: dict, report) -> dict[str, list[int]]:
+    """Per span type: [gold spans hit, gold spans, predicted flags on a gold span, predicted flags].
+
+    A gold span counts as found when a flag of its type overlaps it; a flag counts as right when it
+    overlaps a gold span. Span lists name every bad phrase, so recall says how many a student who
+    fixes only the flagged ones would still have left.
+    """
+    text, out = rec["text"], {}
+    for label, types in (("vague", VAGUE_TYPES), ("blame", {"blame"})):
+        gold, pos = [], {}
+        for t in rec.get(f"{label}_spans") or []:
+            i = text.find(t, pos.get(t, 0))
+            if i >= 0:
+                gold.append((i, i + len(t)))
+                pos[t] = i + 1
+        flags = [(f.start, f.end) for f in report.flags if f.type in types]
+        out[label] = [sum(_overlaps(g, flags) for g in gold), len(gold),
+                      sum(_overlaps(f, gold) for f in flags), len(flags)]
+    return out
+
+
 def read_records(path: Path) -> list[dict]:
     """Parse and check the labelled JSONL file."""
     try:
@@ -59,11 +84,17 @@ def evaluate_records(records: list[dict], *, use_given_kind: bool = True) -> dic
     errors = []
     mspe_hits, mspe_n = 0, 0
     flag_hits, flag_n, kind_hits, kind_n = 0, 0, 0, 0
+    spans = {"vague": [0, 0, 0, 0], "blame": [0, 0, 0, 0]}
+    has_spans = False
     for rec in records:
         kind = rec.get("kind", "auto") if use_given_kind else "auto"
         report = analyze(rec["text"], kind=kind if kind in ("interview", "statement", "eras") else "auto",
                          mspe=rec.get("mspe"))
         p = predicted_labels(report)
+        if "vague_spans" in rec or "blame_spans" in rec:
+            has_spans = True
+            for label, c in span_counts(rec, report).items():
+                spans[label] = [a + b for a, b in zip(spans[label], c)]
         wrong = []
         if rec.get("red_flag"):
             flag_n += 1
@@ -87,6 +118,12 @@ def evaluate_records(records: list[dict], *, use_given_kind: bool = True) -> dic
             errors.append({"id": rec.get("id"), "errors": wrong})
     metrics = {k: prf(gold[k], pred[k]) for k in LABELS if gold[k]}
     out = {"n": len(records), "labels": metrics, "errors": errors}
+    if has_spans:
+        out["spans"] = {
+            k: {"recall": round(c[0] / c[1], 4) if c[1] else 0.0, "precision": round(c[2] / c[3], 4) if c[3] else 0.0,
+                "gold": c[1], "flagged": c[3]}
+            for k, c in spans.items()
+        }
     if mspe_n:
         out["mspe_consistent"] = {"accuracy": round(mspe_hits / mspe_n, 4), "n": mspe_n}
     if flag_n:
@@ -107,6 +144,8 @@ def format_metrics(result: dict) -> str:
     lines = [f"{'label':<10} {'precision':>9} {'recall':>7} {'F1':>6} {'acc':>6} {'support':>8}"]
     for k, m in result["labels"].items():
         lines.append(f"{k:<10} {m['precision']:>9.3f} {m['recall']:>7.3f} {m['f1']:>6.3f} {m['accuracy']:>6.3f} {m['support']:>5}/{m['n']}")
+    for k, m in result.get("spans", {}).items():
+        lines.append(f"{k} spans: recall {m['recall']:.3f} of {m['gold']}, precision {m['precision']:.3f} of {m['flagged']} flags")
     if "mspe_consistent" in result:
         m = result["mspe_consistent"]
         lines.append(f"mspe_consistent accuracy {m['accuracy']:.3f} on {m['n']} drafts")
