@@ -13,11 +13,25 @@ from pathlib import Path
 from coach import __version__
 from coach.vocab import KINDS, RED_FLAGS
 
-EXIT_OK, EXIT_USAGE = 0, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+SEVERITY_ORDER = ("info", "warning", "error")
 
 
 def _err(msg: str) -> None:
-    print(f"coach: {msg}", file=sys.stderr)
+    """One line on stderr; control characters (from a path or an argument) are shown, not sent."""
+    from coach.render.visible import visible
+
+    print(f"coach: {visible(str(msg))}", file=sys.stderr)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse echoes unrecognised arguments verbatim; show their control characters instead."""
+
+    def error(self, message: str):
+        from coach.render.visible import visible
+
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {visible(message)}\n")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -27,7 +41,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="coach", description="Coach the explanation of an academic red flag.")
+    parser = _Parser(prog="coach", description="Coach the explanation of an academic red flag.")
     parser.add_argument("--version", action="version", version=f"redflag-coach {__version__}")
     sub = parser.add_subparsers(dest="command")
 
@@ -37,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(c)
     c.add_argument("--disable", action="append", default=[], metavar="RULE", help="silence a flag type or rule id (repeatable)")
     c.add_argument("--ignore", action="append", default=[], metavar="PHRASE", help="never flag this exact phrase (repeatable)")
+    c.add_argument("--fail-on", choices=SEVERITY_ORDER, metavar="SEVERITY",
+                   help="exit 1 when a finding at or above this severity (info, warning, error) exists; default: off")
 
     r = sub.add_parser("rewrite", help="restructure a draft as context → change → evidence")
     r.add_argument("path", metavar="PATH", help="a text file, or - for standard input")
@@ -81,19 +97,38 @@ def _read_mspe(path: str | None, paths: list[str] = ()) -> str | None:
     return None if path is None else read_input(path, what="the MSPE excerpt")
 
 
+def _settings(disable: list[str], ignore: list[str]):
+    """The config file's settings plus command-line ones; a broken file is reported and skipped.
+
+    Raises ConfigError only for an unknown rule id given on the command line (a usage error).
+    """
+    from coach.config import check_rule_names, load_settings_or_default
+
+    check_rule_names(disable)
+    settings, problem = load_settings_or_default()
+    if problem:
+        _err(f"warning: {problem}")
+    return settings.merged(disable, ignore)
+
+
 def cmd_check(args) -> int:
-    from coach.config import ConfigError, load_settings
+    from coach.config import ConfigError
     from coach.inputs import InputError, read_input
 
     if args.format == "json" and len(args.paths) != 1:
         _err("--format json takes exactly one PATH (use --format jsonl for several)")
         return EXIT_USAGE
+    if args.paths.count("-") > 1:
+        _err("standard input (-) can be read only once")
+        return EXIT_USAGE
     try:
-        settings = load_settings().merged(args.disable, args.ignore)
+        settings = _settings(args.disable, args.ignore)
         mspe = _read_mspe(args.mspe, args.paths)
     except (ConfigError, InputError) as e:
         _err(str(e))
         return EXIT_USAGE
+    fail_at = SEVERITY_ORDER.index(args.fail_on) if args.fail_on else None
+    failed = False
     from coach.analysis import analyze
 
     status = EXIT_OK
@@ -112,13 +147,15 @@ def cmd_check(args) -> int:
             else:
                 _err(str(e))
             continue
+        if fail_at is not None and any(SEVERITY_ORDER.index(f.severity) >= fail_at for f in report.flags):
+            failed = True
         if args.format == "text":
             sys.stdout.write(render(report, colour=colour))
             if len(args.paths) > 1:
                 print()
         else:
             print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2 if args.format == "json" else None), flush=True)
-    return status
+    return status if status != EXIT_OK or not failed else EXIT_FINDINGS
 
 
 def cmd_rewrite(args) -> int:
@@ -136,11 +173,9 @@ def cmd_rewrite(args) -> int:
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(result.text.rstrip() + "\n")
-        if result.notes:
-            print("\nStill to do:")
-            for n in result.notes:
-                print(f"  - {n}")
+        from coach.render.text import render_rewrite
+
+        sys.stdout.write(render_rewrite(result))
     return EXIT_OK
 
 
@@ -179,30 +214,45 @@ def cmd_eval(args) -> int:
 
 
 def cmd_config(args) -> int:
-    from coach.config import ConfigError, config_path, load_settings, save_settings
+    from coach.config import ConfigError, check_rule_names, config_path, edit_settings, load_settings
+    from coach.render.text import terminal_width, wrap
+    from coach.render.visible import visible
 
+    path = config_path()
     if args.path:
-        print(config_path())
+        print(visible(str(path)))
         return EXIT_OK
     try:
-        settings = load_settings()
         if args.disable or args.ignore:
-            settings = settings.merged(args.disable, args.ignore)
-            print(f"saved {save_settings(settings)}")
+            check_rule_names(args.disable)
+            settings = edit_settings(disable=args.disable, ignore=args.ignore)
+            print(f"saved {visible(str(path))}")
+        else:
+            settings = load_settings()
     except ConfigError as e:
-        _err(str(e))
+        _err(str(e) + ("; the file was not changed" if args.disable or args.ignore else ""))
         return EXIT_USAGE
-    print(f"config file: {config_path()}")
-    print("disabled rules: " + (", ".join(sorted(settings.disabled)) or "none"))
-    print("ignored phrases: " + (", ".join(sorted(settings.ignored)) or "none"))
+    except OSError as e:  # a read-only home, a config folder that is a file, a full disk
+        _err(f"{visible(str(path))}: cannot save ({e.strerror or e}); the file was not changed")
+        return EXIT_USAGE
+    width = terminal_width()
+    for line in (f"config file: {path}",
+                 "disabled rules: " + (", ".join(sorted(settings.disabled)) or "none"),
+                 "ignored phrases: " + (", ".join(sorted(settings.ignored)) or "none")):
+        print("\n".join(wrap(visible(line), width, subsequent="  ")))
     return EXIT_OK
 
 
 def cmd_rules(args) -> int:
     from coach.rules import all_rules
 
-    for r in all_rules():
-        print(f"{r.id:<32} {r.type:<15} {r.severity:<8} {r.message}")
+    from coach.render.text import terminal_width, wrap
+    from coach.render.visible import visible
+
+    width = terminal_width()
+    for r in all_rules():  # id, type and severity on one line; the message wrapped beneath
+        print(visible(f"{r.id}  ({r.type}, {r.severity})"))
+        print("\n".join(wrap(visible(r.message), width, indent="    ")))
     return EXIT_OK
 
 

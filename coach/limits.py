@@ -25,6 +25,9 @@ class Limits:
     statement_max_sentences: int
     statement_rewrite_words: int
     eras_characters: int
+    statement_max_words: int = 150
+    statement_max_characters: int = 1000
+    interview_max_characters: int = 2400
 
     @property
     def interview_words(self) -> tuple[int, int]:
@@ -41,6 +44,9 @@ class Limits:
             "interview_min_seconds": lo, "interview_max_seconds": hi,
             "interview_min_words": words_lo, "interview_max_words": words_hi,
             "statement_max_sentences": self.statement_max_sentences,
+            "statement_max_words": self.statement_max_words,
+            "statement_max_characters": self.statement_max_characters,
+            "interview_max_characters": self.interview_max_characters,
             "statement_rewrite_words": self.statement_rewrite_words,
             "eras_characters": self.eras_characters,
         }
@@ -67,4 +73,7 @@ def limits() -> Limits:
         statement_max_sentences=int(statement["max_sentences"]),
         statement_rewrite_words=int(statement["rewrite_words"]),
         eras_characters=int(eras["max_characters"]),
+        statement_max_words=int(statement.get("max_words", 150)),
+        statement_max_characters=int(statement.get("max_characters", 1000)),
+        interview_max_characters=int(interview.get("max_characters", 2400)),
     )

@@ -25,6 +25,20 @@ class Finding:
         return asdict(self)
 
 
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start:end` narrowed to exclude leading and trailing whitespace (newlines included).
+
+    Token spans can begin on a whitespace token (spaCy keeps "\n\n" as a token); a flag that
+    starts with a blank line marks nothing visible, and the Markdown export's `**…**` then wraps
+    a line break and shows a lone `**`. An all-whitespace span keeps its position, empty.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def findings_from_doc(doc) -> list[Finding]:
     """Turn the doc's coach span group into findings, in text order."""
     rules = rules_by_id()
@@ -34,8 +48,11 @@ def findings_from_doc(doc) -> list[Finding]:
         rule = rules[span.id_]
         detail = details.get((span.start, span.end, span.id_), "")
         message = f"{rule.message} {detail}".strip()
+        start, end = trim_span(doc.text, span.start_char, span.end_char)
+        if start == end:
+            continue  # nothing visible to point at
         out.append(Finding(
-            type=span.label_, start=span.start_char, end=span.end_char, text=span.text,
+            type=span.label_, start=start, end=end, text=doc.text[start:end],
             message=message, rule=rule.id, severity=rule.severity, suggestion=rule.suggestion,
         ))
     return out
