@@ -25,7 +25,15 @@ def test_flags_lower_their_sub_scores():
 
 
 def test_no_concrete_detail_caps_specificity():
-    assert compute_scores([True, True, True], [], concrete_details=0)["specificity"] == 60
+    assert compute_scores([True, True, True], [], concrete_details=0)["specificity"] == 40
+    assert compute_scores([True, True, True], [], concrete_details=1)["specificity"] == 60
+    assert compute_scores([True, True, True], [], concrete_details=3)["specificity"] == 100
+
+
+def test_no_parts_keeps_overall_under_30():
+    s = compute_scores([False, False, False], [], concrete_details=10)
+    assert s["specificity"] == 100 and s["ownership"] == 100
+    assert s["overall"] < 30
 
 
 def test_length_penalty_and_clamping():
