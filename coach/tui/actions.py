@@ -45,9 +45,16 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("cycle_kind", "Change draft kind", "Cycle interview → statement → ERAS → auto"),
     AppAction("cycle_red_flag", "Change red flag", "Cycle through the red-flag types"),
     AppAction("analyse_now", "Analyse now", "Run the analysis without waiting for a typing pause", "f5", "", True),
+    AppAction("practice", "Practise interview answers", "Rehearse the committee's questions about your red flag, with a clock and follow-ups", "f9"),
+    AppAction("practice_progress", "Practice progress", "Your practice scores over attempts and the parts that keep going missing"),
     AppAction("toggle_dark", "Toggle light/dark", "Switch between the light and dark theme", "ctrl+t", "Theme", True),
     AppAction("quit", "Quit", "Quit at once (the draft is autosaved first)", "ctrl+q", "Quit", True),
 )
+
+
+# Actions about the draft on the main screen; they step aside while a practice screen is open.
+DRAFT_ACTIONS = frozenset(a.action for a in ACTIONS) - {"help", "quit", "toggle_dark", "practice",
+                                                         "practice_progress"}
 
 
 def bindings() -> list[Binding]:

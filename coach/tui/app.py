@@ -372,6 +372,25 @@ class CoachApp(FileActions, App[int]):
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
+    def action_practice(self) -> None:
+        from coach.tui.practice_app import open_practice
+
+        open_practice(self)
+
+    def action_practice_progress(self) -> None:
+        from coach.tui.practice_app import open_progress
+
+        open_progress(self)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Draft actions step aside while a practice screen is open, so its own keys reach it."""
+        from coach.tui.actions import DRAFT_ACTIONS
+
+        try:
+            return not (action in DRAFT_ACTIONS and getattr(self.screen, "OWN_KEYS", False))
+        except Exception:  # no screen yet (start-up)
+            return True
+
     async def action_quit(self) -> None:
         """Quit at once; the draft is autosaved synchronously first so nothing is lost.
 

@@ -346,9 +346,14 @@ class PracticeScreen(Screen[None]):
                 self.round.tone = self.choices["tone"]
             self._show_status()
 
+    def on_unmount(self) -> None:
+        if self.history is not None:
+            self.history.close()
+
     def action_leave(self) -> None:
         if self.standalone:
             return
         if self.phase == "answering":
             self._save_draft()
         self.app.pop_screen()
+

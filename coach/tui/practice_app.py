@@ -1,5 +1,6 @@
-"""`coach practice`: the practice screen as an app of its own (the main app reaches the same screen
-with F6 or the palette). Built by `create_practice_app`, which the CLI and the tests both use."""
+"""The ways into practice: `coach practice` (the practice screen as an app of its own, built by
+`create_practice_app`, which the CLI and the tests both use) and, from the main app, F9 or the
+palette (`open_practice`, `open_progress`)."""
 from __future__ import annotations
 
 import sys
@@ -89,3 +90,56 @@ def run_practice_app(*, red_flag=None, kind=None, tone=None, new_history=False) 
         return 2
     result = app.run()
     return result if isinstance(result, int) else 0
+
+
+def _practice_screens(app) -> list:
+    from coach.tui.practice import PracticeScreen
+
+    return [s for s in app.screen_stack if isinstance(s, PracticeScreen)]
+
+
+def open_practice(app) -> None:
+    """From the main app (F9 or the palette): the practice screen, reusing one already open.
+
+    The history is opened here (a few milliseconds); an unusable one is asked about on screen.
+    The draft's red flag and MSPE excerpt seed the choices the first time.
+    """
+    from coach.tui.practice import PracticeScreen
+
+    if isinstance(app.screen, PracticeScreen):
+        return
+    existing = _practice_screens(app)
+    if existing:
+        while app.screen is not existing[-1]:
+            app.pop_screen()
+        return
+    try:
+        history, problem = open_history()
+    except OSError as e:
+        app.notify(f"Cannot open the practice history: {e.strerror or e}", severity="error", markup=False)
+        return
+    report = getattr(app, "report", None)
+    session = getattr(app, "session", None)
+    choices = {"red_flag": "", "mspe": ""}
+    if history is not None and not history.materials().get("red_flag") and report is not None and report.red_flag:
+        choices["red_flag"] = report.red_flag
+    if history is not None and not history.materials().get("mspe") and session is not None and session.mspe.strip():
+        choices["mspe"] = session.mspe
+    app.push_screen(PracticeScreen(history=history, history_problem=problem, choices=choices))
+
+
+def open_progress(app) -> None:
+    """The progress view from the main app (the palette's "Practice progress")."""
+    from coach.tui.practice_progress import ProgressScreen
+
+    existing = _practice_screens(app)
+    history = existing[-1].history if existing else None
+    owns = history is None
+    if owns:
+        history, problem = open_history()
+        if problem is not None:
+            app.notify(f"{problem}. Open practice (F9) to decide what to do with it.", severity="warning",
+                       markup=False)
+            return
+    red_flag = existing[-1].choices.get("red_flag") if existing else history.materials().get("red_flag")
+    app.push_screen(ProgressScreen(history, red_flag or None, owns_history=owns))

@@ -52,9 +52,9 @@ class ProgressScreen(Screen[None]):
     BINDINGS = [Binding("escape,f9", "back", "Back", priority=True),
                 Binding("a", "toggle_all", "All red flags / this one")]
 
-    def __init__(self, history, red_flag: str | None) -> None:
+    def __init__(self, history, red_flag: str | None, *, owns_history: bool = False) -> None:
         super().__init__()
-        self.history = history
+        self.history, self.owns_history = history, owns_history
         self.red_flag = red_flag
         self.all_flags = red_flag is None
 
@@ -86,6 +86,10 @@ class ProgressScreen(Screen[None]):
             self.query_one(f"#spark-{score}", Sparkline).data = values or [0]
             self.query_one(f"#trend-{score}", Static).update(progress.trend(score))
         self.query_one("#progress-habits", Static).update(habits_content(progress))
+
+    def on_unmount(self) -> None:
+        if self.owns_history and self.history is not None:
+            self.history.close()
 
     def action_toggle_all(self) -> None:
         if self.red_flag:
