@@ -74,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--disable", action="append", default=[], metavar="RULE", help="add a rule or flag type to disable")
     g.add_argument("--ignore", action="append", default=[], metavar="PHRASE", help="add a phrase to ignore")
 
-    sub.add_parser("rules", help="list every rule with its type and message")
+    rl = sub.add_parser("rules", help="list every rule with its type and message")
+    rl.add_argument("--explain", metavar="ID", help="print one rule's compiled spaCy Matcher patterns")
 
     u = sub.add_parser("tui", help="open the coaching app")
     u.add_argument("path", nargs="?", help="a draft to open")
@@ -249,6 +250,15 @@ def cmd_rules(args) -> int:
     from coach.render.text import terminal_width, wrap
     from coach.render.visible import visible
 
+    if getattr(args, "explain", None):
+        from coach.rules.explain import explain
+
+        rule = next((r for r in all_rules() if r.id == args.explain), None)
+        if rule is None:
+            _err(f"no rule with id {args.explain!r}; `coach rules` lists them")
+            return EXIT_USAGE
+        print("\n".join(visible(line) for line in explain(rule)))
+        return EXIT_OK
     width = terminal_width()
     for r in all_rules():  # id, type and severity on one line; the message wrapped beneath
         print(visible(f"{r.id}  ({r.type}, {r.severity})"))

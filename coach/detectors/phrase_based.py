@@ -1,8 +1,25 @@
-"""Shared step for detectors whose rules are phrase patterns: pick this type's hits."""
+"""Shared step for detectors whose rules are phrase patterns: pick this type's hits.
+
+A flag type whose rules are all phrase patterns needs no module of its own: `PhraseDetector(type)`
+is its registry entry in coach/detectors/__init__.py.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from coach.detectors.context import DocContext, Hit
 from coach.rules import rules_by_id
+
+
+@dataclass(frozen=True)
+class PhraseDetector:
+    """A detector that is nothing but its type's phrase rules (hedge, minimizing, oversharing)."""
+
+    TYPE: str
+
+    def detect(self, ctx: DocContext, model_threshold: float | None = None) -> list[Hit]:
+        """This type's phrase-rule hits."""
+        return phrase_hits_of_type(ctx, self.TYPE)
 
 
 def phrase_hits_of_type(ctx: DocContext, flag_type: str) -> list[Hit]:

@@ -7,6 +7,7 @@ fails the suite, as in proselint).
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,6 +18,16 @@ from coach.resources import rules_dir
 from coach.vocab import FLAG_TYPES, SEVERITIES
 
 RULE_KINDS = ("phrase", "dependency", "model", "length")  # how a rule is evaluated (not a draft kind)
+
+# The keys every rule has, then the keys each rule kind accepts on top; anything else is a typo.
+COMMON_KEYS = frozenset({"id", "type", "kind", "severity", "message", "suggestion", "examples"})
+KIND_KEYS = {
+    "phrase": frozenset({"patterns", "unless_specific", "unless_part"}),
+    "dependency": frozenset({"agents", "predicates", "negated_predicates", "subjects", "expletive_verbs"}),
+    "model": frozenset(),
+    "length": frozenset({"applies_to"}),
+}
+EXAMPLE_KEYS = frozenset({"flag", "pass"})
 
 
 class RuleError(ValueError):
@@ -40,7 +51,44 @@ class Rule:
     source: str = ""
 
 
-def _rule(raw: dict, source: str) -> Rule:
+def _key_line(text: str, index: int, key: str) -> int:
+    """The 1-based line of `key` in the `index`-th `[[rule]]` table of a rule file's text.
+
+    tomllib reports no positions, so the key is found by scanning the table's own lines for
+    `key =` or a dotted `key.` form.
+    """
+    lines = text.splitlines()
+    starts = [i for i, line in enumerate(lines) if re.match(r"\s*\[\[\s*rule\s*\]\]", line)]
+    if index >= len(starts):
+        return 1
+    end = starts[index + 1] if index + 1 < len(starts) else len(lines)
+    for name in (key, key.rpartition(".")[2]):  # "examples.flg = …", else "flg = …" in a sub-table
+        dotted = r"\s*\.\s*".join(rf"[\"']?{re.escape(part)}[\"']?" for part in name.split("."))
+        head = re.compile(rf"\s*{dotted}\s*[=.]")
+        found = next((i + 1 for i in range(starts[index], end) if head.match(lines[i])), None)
+        if found:
+            return found
+    return starts[index] + 1
+
+
+def _check_keys(raw: dict, source: str, text: str, index: int) -> None:
+    """An unknown or misspelt key is an error naming the file and line, never a silent param."""
+    allowed = COMMON_KEYS | KIND_KEYS[raw["kind"]]
+    unknown = [k for k in raw if k not in allowed]
+    examples = raw.get("examples", {})
+    if not isinstance(examples, dict):
+        unknown.append("examples")
+    else:
+        unknown += [f"examples.{k}" for k in examples if k not in EXAMPLE_KEYS]
+    if unknown:
+        key = unknown[0]
+        line = _key_line(text, index, key)
+        raise RuleError(f"{source}:{line}: rule {raw['id']!r}: unknown key {key!r} for a {raw['kind']} rule "
+                        f"(allowed: {', '.join(sorted(allowed - {'examples'}))}, examples.flag, examples.pass)")
+
+
+def _rule(raw: dict, source: str, text: str, index: int) -> Rule:
+    """One `[[rule]]` table, checked against the schema (`text` and `index` locate its keys)."""
     where = f"{source}: rule {raw.get('id', '?')!r}"
     for key in ("id", "type", "kind", "severity", "message", "suggestion"):
         if not isinstance(raw.get(key), str) or not raw[key]:
@@ -51,6 +99,7 @@ def _rule(raw: dict, source: str) -> Rule:
         raise RuleError(f"{where}: kind must be one of {RULE_KINDS}")
     if raw["severity"] not in SEVERITIES:
         raise RuleError(f"{where}: severity must be one of {SEVERITIES}")
+    _check_keys(raw, source, text, index)
     ex = raw.get("examples", {})
     known = {"id", "type", "kind", "severity", "message", "suggestion", "patterns", "examples"}
     return Rule(
@@ -74,9 +123,22 @@ def _quote_limits(text: str, where: str) -> str:
 
 def load_rule_file(path: Path) -> list[Rule]:
     """Rules of one TOML file (its `[[rule]]` tables)."""
-    with path.open("rb") as fh:
-        data = tomllib.load(fh)
-    return [_rule(r, path.name) for r in data.get("rule", [])]
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path.name}: {exc}") from None
+    extra = sorted(set(data) - {"rule"})
+    if extra:
+        raise RuleError(f"{path.name}:{_top_line(text, extra[0])}: unknown table or key {extra[0]!r} "
+                        "(a rule file holds only [[rule]] tables)")
+    return [_rule(r, path.name, text, i) for i, r in enumerate(data.get("rule", []))]
+
+
+def _top_line(text: str, key: str) -> int:
+    """The 1-based line where a top-level key or table of a rule file starts."""
+    head = re.compile(rf"\s*(?:\[\[?\s*)?[\"']?{re.escape(key)}[\"']?\s*[=.\]]")
+    return next((i + 1 for i, line in enumerate(text.splitlines()) if head.match(line)), 1)
 
 
 @lru_cache(maxsize=1)

@@ -153,3 +153,37 @@ def compile_patterns(line: str) -> list[CompiledPattern]:
 def token_patterns(lines: list[str]) -> list[list[dict]]:
     """Matcher patterns for a list of pattern lines (for lexicons, where trimming is not needed)."""
     return [cp.tokens for line in lines for cp in compile_patterns(line)]
+
+
+def lint_pattern(line: str) -> list[str]:
+    """Ways a pattern line misleads its reader, each a short message (empty when clean).
+
+    Plain words are compared lower-cased, so an upper-case plain word ("I|i") only looks
+    case-sensitive; an alternative listed twice, in a token ("issue|issues|issue") or as a whole
+    expansion (a `|` inside a group separates word *sequences*, so "(the school|the program|
+    program)" can repeat one), means the author read the notation differently from the matcher.
+    """
+    problems = []
+    for expanded in _expand(line):
+        for item in expanded.split():
+            body = item[1:] if item.startswith("-") and len(item) > 1 else item
+            m = _QUANT.search(body)
+            if m and body != m.group(1):
+                body = body[: m.start()]
+            if body[:1] in "~@#$!_":
+                words = body[1:].split("|") if body[:1] != "_" else []
+            else:
+                words = body.split("|")
+                upper = [w for w in words if w != w.lower()]
+                if upper:
+                    problems.append(f"upper-case plain word {upper[0]!r} (plain words match lower-cased text)")
+            dup = sorted({w for w in words if words.count(w) > 1})
+            if dup:
+                problems.append(f"alternative {dup[0]!r} listed twice in {body!r}")
+    seen: set[str] = set()
+    for cp in compile_patterns(line):
+        key = repr((cp.tokens, cp.lead, cp.trail))
+        if key in seen:
+            problems.append(f"the expansion {cp.source!r} appears twice")
+        seen.add(key)
+    return list(dict.fromkeys(problems))
