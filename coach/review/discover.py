@@ -31,7 +31,7 @@ def _walk(root: Path, skip: set[str]) -> list[str]:
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(DRAFT_SUFFIXES):
                 found.append(os.path.join(folder, name))
-    return found
+    return sorted(found, key=lambda f: os.path.relpath(f, root).split(os.sep))
 
 
 def mspe_for(path: str, root: str | None, mspe_dir: Path | None) -> str | None:
