@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from coach.mspe.dates import When, compatible, gap_ok, precision, span_months, window
+from coach.mspe import slots
 from coach.mspe.facts import LEAVE, UNKNOWN, Event, Facts, extract, generic_covers, subject_matches
 from coach.report.findings import Finding
 from coach.report.document import MspeFinding, MspeResult
@@ -102,6 +103,7 @@ class _Comparison:
             if m.adverse:
                 self.missing(d, m)
         self.siblings(unmatched)
+        slots.check(self)
 
     def match(self, m: Event) -> Event | None:
         """The draft's event about the same subject, or an unnamed one that can stand for it."""
@@ -208,6 +210,20 @@ class _Comparison:
             if s is not None:
                 self.conflict("attempts", s.text, mp.text, f"The draft describes failing {m.name}; the MSPE records "
                               "a pass on the first attempt.", s.start, s.end)
+        else:
+            self._attempt_totals(d, m)
+
+    def _attempt_totals(self, d: Event, m: Event) -> None:
+        """How many failed attempts each side implies ("took it three times", "passed the retake")."""
+        ours, theirs = _failed_range(d), _failed_range(m)
+        if ours is None or theirs is None or not (ours[0] > theirs[1] or theirs[0] > ours[1]):
+            return
+        said = ours[2]
+        if said is None:
+            return
+        shown = theirs[2].text if theirs[2] is not None else m.name
+        self.conflict("attempts", said.text, shown, f"The draft implies {_failures(ours)} at {m.name}; the MSPE "
+                      f"records {_failures(theirs)}.", said.start, said.end)
 
     def missing(self, d: Event, m: Event) -> None:
         """Facts the MSPE states that the draft leaves out (info, not contradictions)."""
@@ -276,6 +292,31 @@ class _Comparison:
                     self.conflict("leave_length", x.text, text, f"The draft says the leave lasted {x.text}; the MSPE "
                                   f"gives {text}.", x.start, x.end, reword=text if text in [y.text for y in m.lengths] else None)
                     return
+
+
+def _failed_range(e: Event) -> tuple[int, float, object] | None:
+    """(fewest, most, the words that say it) failed attempts an event implies, most exact first."""
+    if e.passed_on:
+        n = e.passed_on[0].number
+        return n - 1, n - 1, e.passed_on[0]
+    if e.failed_count:
+        return e.failed_count[0].count, e.failed_count[0].count, e.failed_count[0]
+    if e.totals:
+        n = e.totals[0].total
+        return (n - 1, n - 1, e.totals[0]) if "pass" in e.roles else (n - 1, n, e.totals[0])
+    if e.one_retake and "pass" in e.roles and "fail" in e.roles:
+        s = (e.anchors or e.mentions or [None])[0]
+        return (1, 1, s) if s is not None else None
+    if e.failed_on:
+        a = max(e.failed_on, key=lambda x: x.number)
+        return a.number, float("inf"), a
+    return None
+
+
+def _failures(r: tuple) -> str:
+    lo, hi = r[0], r[1]
+    n = f"{lo}" if lo == hi else f"{lo} or {hi}"
+    return f"{n} failed attempt{'s' if hi != 1 else ''}"
 
 
 def _dates(e: Event, *roles: str) -> list[When]:

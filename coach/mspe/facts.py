@@ -41,6 +41,8 @@ class Event:
     passed_on: list[Attempt] = field(default_factory=list)
     failed_on: list[Attempt] = field(default_factory=list)
     failed_count: list[Attempt] = field(default_factory=list)
+    totals: list[Attempt] = field(default_factory=list)      # attempts in all ("took it three times")
+    one_retake: bool = False                                 # "the retake", "retook it": one more try
     lengths: list[Length] = field(default_factory=list)
     ranges: list[tuple[When, When]] = field(default_factory=list)
 
@@ -70,6 +72,7 @@ class Event:
             "passed_on_attempt": [a.number for a in self.passed_on],
             "failed_attempts": [a.number for a in self.failed_on],
             "failed_count": [a.count for a in self.failed_count],
+            "total_attempts": [a.total for a in self.totals],
             "lengths": [x.text for x in self.lengths],
             "ranges": [[a.text, b.text] for a, b in self.ranges],
         }
@@ -81,6 +84,7 @@ class Facts:
 
     text: str
     events: dict[str, Event] = field(default_factory=dict)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
 
     def event(self, key: str) -> Event:
         """The event for a subject, created on first use."""
@@ -108,6 +112,8 @@ def _shape() -> tuple[re.Pattern, re.Pattern]:
     return (re.compile("|".join(f"(?:{b})" for b in clauses["boundaries"]), re.I),
             re.compile(clauses["continuation"], re.I))
 
+
+_ONE_RETAKE = re.compile(r"\b(?:the|my|a|one)\s+re-?take\b(?!\s+(?:of|for)\s+(?:the|my)\s+(?:block|practice))|\bre-?took\s+it\b", re.I)
 
 _SENT = re.compile(r"(?<!\b[MD]rs)(?<!\b[MD]r)(?<!\bMs)(?<!\bSt)(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])")
 
@@ -170,7 +176,7 @@ class _Reader:
         self.ranges = find_ranges(text, self.dates)
         self.attempts = find_attempts(text)
         self.lengths = find_lengths(text)
-        self.facts = Facts(text)
+        self.facts = Facts(text, sentences=list(sentences))
         self.focus: list[str] = []
 
     def run(self) -> Facts:
@@ -263,6 +269,15 @@ class _Reader:
                     ev.failed_on.append(a)
                 elif f.role in ("fail", "concern") and a.count:
                     ev.failed_count.append(a)
+                elif f.role == "retake" and a.number and "pass" in ev.roles and a.number > 1:
+                    ev.passed_on.append(a)  # "passed on re-examination on the second attempt"
+                elif f.role == "take" and a.count:
+                    ev.totals.append(Attempt(a.start, a.end, a.text, total=a.count))  # "took it three times"
+                elif a.total:
+                    ev.totals.append(a)
+        if f.role == "retake" and _ONE_RETAKE.search(self.text, max(0, f.start - 8), f.end):
+            for key in f.keys:
+                self.facts.event(key).one_retake = True
 
     def _assign_leave(self, f: _Frame, dates: list[When]) -> None:
         ev = self.facts.event(LEAVE)

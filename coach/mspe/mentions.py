@@ -50,13 +50,14 @@ class Cue:
 
 @dataclass(frozen=True)
 class Attempt:
-    """ "second attempt" (number=2) or "first two attempts" (count=2)."""
+    """ "second attempt" (number=2), "first two attempts" (count=2, failed) or "three tries" (total=3)."""
 
     start: int
     end: int
     text: str
     number: int | None = None
     count: int | None = None
+    total: int | None = None
 
 
 @dataclass(frozen=True)
@@ -112,9 +113,10 @@ def _compiled() -> dict:
         "cues": [(role, re.compile(p, re.I)) for role in ROLES for p in x["cues"][role]],
         "ordinal": re.compile(rf"\b(?P<ord>{_alt(list(x['ordinals']))})\s+(?P<noun>{_alt(x['attempts']['nouns'])})\b", re.I),
         "counts": [re.compile(p, re.I) for p in x["attempts"]["counts"]],
+        "totals": [re.compile(p, re.I) for p in x["attempts"].get("totals", [])],
         "length": re.compile(
             rf"\b(?:(?P<approx>{_alt(x['lengths']['approx'])})\s+)?(?:the\s+(?:whole|full|entire)\s+)?"
-            rf"(?P<n>\d{{1,2}}|{_alt(list(x['numbers']))})[\s-](?P<unit>{_alt(list(x['lengths']['units']))})s?\b", re.I),
+            rf"(?P<n>\d{{1,2}}|{_alt(list(x['numbers']))})[\s-](?:(?:extra|additional|more|further)\s+)?(?P<unit>{_alt(list(x['lengths']['units']))})s?\b", re.I),
         "named_length": re.compile(rf"\b(?:a|one|the|that|for\s+a)\s+(?P<named>{_alt(list(x['lengths']['named']))})\b", re.I),
         "course_name": re.compile(r"\s+(?:(?:both|the|my)\s+)?(?P<name>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|I{1,3}|IV|and|&|of|or)\b)*)"),
         "bare_discipline": re.compile(rf"\s+(?:(?:my|the|his|her)\s+)?(?P<disc>{disc_re})\b(?![\w-])", re.I),
@@ -222,7 +224,7 @@ def find_attempts(text: str) -> list[Attempt]:
     """ "second attempt", "the first time", "first two attempts", "twice"."""
     c = _compiled()
     x = lex()
-    words = {**x["numbers"], "twice": 2, "two times": 2, "three times": 3}
+    words = {**x["numbers"], "twice": 2, "thrice": 3, "once": 1}
     out: list[Attempt] = []
     taken: list[tuple[int, int]] = []
     for rx in c["counts"]:
@@ -231,10 +233,18 @@ def find_attempts(text: str) -> list[Attempt]:
             if groups.get("two") is not None:
                 count = 2
             else:
-                raw = re.sub(r"\s+", " ", groups["count"].lower())
+                raw = re.sub(r"\s+times$", "", re.sub(r"\s+", " ", groups["count"].lower()))
                 count = int(raw) if raw.isdigit() else words[raw]
+            if _overlaps(m.start(), m.end(), taken):
+                continue
             taken.append((m.start(), m.end()))
             out.append(Attempt(m.start(), m.end(), m.group(0), count=count))
+    for rx in c["totals"]:
+        for m in rx.finditer(text):
+            if not _overlaps(m.start(), m.end(), taken):
+                raw = m["total"].lower()
+                taken.append((m.start(), m.end()))
+                out.append(Attempt(m.start(), m.end(), m.group(0), total=int(raw) if raw.isdigit() else words[raw]))
     for m in c["ordinal"].finditer(text):
         if not _overlaps(m.start(), m.end(), taken):
             out.append(Attempt(m.start(), m.end(), m.group(0), number=x["ordinals"][m["ord"].lower()]))

@@ -83,6 +83,8 @@ def evaluate_records(records: list[dict], *, use_given_kind: bool = True) -> dic
     pred = {k: [] for k in LABELS}
     errors = []
     mspe_hits, mspe_n = 0, 0
+    missed: dict[str, list[str]] = {}
+    false_alarms: list[str] = []
     flag_hits, flag_n, kind_hits, kind_n = 0, 0, 0, 0
     spans = {"vague": [0, 0, 0, 0], "blame": [0, 0, 0, 0]}
     has_spans = False
@@ -114,6 +116,11 @@ def evaluate_records(records: list[dict], *, use_given_kind: bool = True) -> dic
             mspe_hits += ok
             if not ok:
                 wrong.append("mspe")
+                rid = str(rec.get("id", "?"))
+                if rec["mspe_consistent"]:
+                    false_alarms.append(f"{rid} ({', '.join(dict.fromkeys(f.fact for f in report.mspe.findings))})")
+                else:
+                    missed.setdefault(_mspe_class(rec, report), []).append(rid)
         if wrong:
             errors.append({"id": rec.get("id"), "errors": wrong})
     metrics = {k: prf(gold[k], pred[k]) for k in LABELS if gold[k]}
@@ -125,13 +132,23 @@ def evaluate_records(records: list[dict], *, use_given_kind: bool = True) -> dic
             for k, c in spans.items()
         }
     if mspe_n:
-        out["mspe_consistent"] = {"accuracy": round(mspe_hits / mspe_n, 4), "n": mspe_n}
+        out["mspe_consistent"] = {"accuracy": round(mspe_hits / mspe_n, 4), "n": mspe_n,
+                                  "missed_by_class": missed, "false_alarms": false_alarms}
     if flag_n:
         out["red_flag"] = {"accuracy": round(flag_hits / flag_n, 4), "n": flag_n}
     if kind_n:
         out["kind"] = {"accuracy": round(kind_hits / kind_n, 4), "n": kind_n}
     return out
 
+
+
+def _mspe_class(rec: dict, report) -> str:
+    """The contradiction class of a missed draft: the record's own label when it has one
+    (`mspe_class`), else the slots the MSPE states that the draft left out (a guess, marked "?")."""
+    if isinstance(rec.get("mspe_class"), str):
+        return rec["mspe_class"]
+    noted = sorted({n.fact for n in report.mspe.notes})
+    return f"?{'/'.join(noted)}" if noted else "?unlabelled"
 
 
 def evaluate_file(path: Path, *, use_given_kind: bool = True) -> dict:
@@ -149,6 +166,11 @@ def format_metrics(result: dict) -> str:
     if "mspe_consistent" in result:
         m = result["mspe_consistent"]
         lines.append(f"mspe_consistent accuracy {m['accuracy']:.3f} on {m['n']} drafts")
+        missed = m.get("missed_by_class") or {}
+        lines.append("  missed contradictions: " + ("none" if not missed else
+                     "; ".join(f"{cls}: {' '.join(ids)}" for cls, ids in sorted(missed.items()))))
+        if m.get("false_alarms"):
+            lines.append("  false alarms: " + "; ".join(m["false_alarms"]))
     for key, what in (("red_flag", "red-flag type"), ("kind", "kind detection")):
         if key in result:
             lines.append(f"{what} accuracy {result[key]['accuracy']:.3f} on {result[key]['n']} drafts")

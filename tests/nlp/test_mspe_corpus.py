@@ -23,7 +23,7 @@ def test_corpus_has_mspe_drafts_of_both_labels():
 def test_accuracy_on_corpus_mspe_labels(reports):
     right = [d.id for d in WITH_MSPE if reports[d.id].mspe.consistent == d.mspe_consistent]
     wrong = sorted(set(d.id for d in WITH_MSPE) - set(right))
-    assert len(right) / len(WITH_MSPE) >= 0.9, wrong
+    assert len(right) / len(WITH_MSPE) >= 0.95, wrong
 
 
 @pytest.mark.parametrize("draft", WITH_MSPE, ids=[d.id for d in WITH_MSPE])
@@ -58,3 +58,24 @@ def test_an_mspe_mismatch_can_be_silenced_like_any_rule(analyze):
     assert any(f.type == "mspe_mismatch" for f in loud.flags)
     quiet = analyze(text, mspe=mspe, settings=Settings().merged(["mspe_mismatch"]))
     assert not any(f.type == "mspe_mismatch" for f in quiet.flags)
+
+
+def test_eval_prints_mspe_accuracy_and_missed_contradictions_by_class(tmp_path):
+    from coach.training.evaluate import evaluate_file, format_metrics
+
+    gold = {"context": True, "change": False, "evidence": False, "vague": False, "blame": False}
+    rows = [
+        # labelled inconsistent although both agree: eval must list it as a missed contradiction
+        {"id": "x1", "text": "I failed Step 1 in May 2022.", "gold": gold, "mspe_class": "exam",
+         "mspe": "Ms. A did not pass USMLE Step 1 in May 2022.", "mspe_consistent": False},
+        {"id": "x2", "text": "I failed Step 1 in May 2022.", "gold": gold,
+         "mspe": "Ms. A did not pass USMLE Step 1 in May 2022.", "mspe_consistent": True},
+    ]
+    path = tmp_path / "dev.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    result = evaluate_file(path)
+    assert result["mspe_consistent"]["accuracy"] == 0.5
+    assert result["mspe_consistent"]["missed_by_class"] == {"exam": ["x1"]}
+    shown = format_metrics(result)
+    assert "mspe_consistent accuracy 0.500 on 2 drafts" in shown
+    assert "missed contradictions: exam: x1" in shown
