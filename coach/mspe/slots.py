@@ -45,6 +45,10 @@ def _rx() -> dict:
     }
 
 
+# what may stand between a failure word and its count: "failed two", "ended up failing a total of three"
+_GAP = re.compile(r"\s*(?:(?:a\s+total\s+of|at\s+least|only|just|exactly|in\s+all|all|of|my|the|up|out)\s+)*", re.I)
+
+
 def _sentences_with(facts: Facts, role: str) -> list[tuple[int, int]]:
     cues = [c for c in find_cues(facts.text) if c.role == role]
     return [(a, b) for a, b in facts.sentences if any(a <= c.start < b for c in cues)]
@@ -86,7 +90,7 @@ def course_counts(facts: Facts) -> list[Value]:
     out = []
     for m in _rx()["count"].finditer(facts.text):
         n = cc["numbers"][re.sub(r"\s+", " ", m["n"].lower())]
-        before = any(0 <= m.start() - c.end <= cc["before"] and not re.search(r"[.;,]", facts.text[c.end:m.start()])
+        before = any(0 <= m.start() - c.end <= cc["before"] and _GAP.fullmatch(facts.text, c.end, m.start())
                      for c in fails)
         after = any(0 <= c.start - m.end() <= cc["after"] and not re.search(r"[.;]", facts.text[m.end():c.start])
                     for c in fails)
