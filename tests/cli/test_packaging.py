@@ -23,7 +23,9 @@ def test_wheel_carries_models_templates_rules_and_corpus(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("coach/_data/models/components.json", "coach/_data/models/detectors.json",
                    "coach/_data/models/README.md", "coach/_data/corpus/README.md",
-                   "coach/rules/data/vague.toml", "coach/rules/data/lexicons/features.toml"):
+                   "coach/rules/data/vague.toml", "coach/rules/data/lexicons/features.toml",
+                   "coach/rules/data/limits.toml", "coach/report/schema/report.schema.json",
+                   "coach/report/schema/rewrite.schema.json"):
         assert needed in names, needed
     assert any(n.startswith("coach/_data/templates/") for n in names)
     assert not any("__pycache__" in n or n.startswith("tests/") for n in names)
