@@ -406,7 +406,7 @@ class CoachApp(FileActions, App[int]):
 
             def decided(choice: str | None) -> None:
                 if choice == QUIT:
-                    self._quit_now(1)
+                    self._quit_now(0)
                 elif choice == SAVE:
                     self.action_save_draft_as()
 

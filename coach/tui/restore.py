@@ -25,9 +25,14 @@ def restore_message(saved: Autosave, draft_label: str, remaining: int = 0) -> Co
     first = visible(" ".join(first_words))
     more = f"\n\n({remaining} more unsaved draft{'s' if remaining != 1 else ''} after this one.)" if remaining else ""
     mspe = "\nIt includes an MSPE excerpt you pasted." if saved.mspe.strip() else ""
+    when = ""
+    if saved.saved_at:
+        import time
+
+        when = time.strftime(" on %d %b at %H:%M", time.localtime(saved.saved_at))
     return Content.assemble(
         ("Unsaved changes found\n\n", "bold"),
-        f"An earlier session left unsaved changes to {visible(draft_label)} ({words} words):\n\n",
+        f"An earlier session left unsaved changes to {visible(draft_label)}{when} ({words} words):\n\n",
         ("“" + first + ("…" if len(saved.text.split()) > 12 else "") + "”", "italic"),
         mspe,
         "\n\nRestore them now, discard them for good, or press Esc to decide later (they are kept).",
