@@ -1,7 +1,7 @@
 """Benchmark: `analyze()` against the bare spaCy pipeline on the same texts, in one run.
 
 Not a test (timings vary by machine); run it with `python benchmarks/bench_analyze.py`.
-Target from the issue: analyze ≤ 1.25 × bare `nlp(text)` time. Texts are the corpus drafts
+Target: analyze ≤ 1.25 × bare `nlp(text)` time. Texts are the corpus drafts
 (the tool's real workload); both sides are warmed up, then timed over several rounds and the
 best round is kept, which is the usual way to damp noise from other processes.
 """

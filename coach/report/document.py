@@ -87,7 +87,7 @@ class Report:
         return self.text[s.start:s.end]
 
     def to_dict(self) -> dict:
-        """The JSON object of the report contract (`../shared/contract.md`)."""
+        """The JSON object of the report contract (docs/contract.md, coach/report/schema/report.schema.json)."""
         return {
             "schema": SCHEMA,
             "path": self.path,

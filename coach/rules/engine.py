@@ -2,8 +2,8 @@
 
 Rule files compile to ordinary spaCy `Matcher` patterns (lists of token dicts). spaCy's matcher
 tests every pattern at every token, and with a few hundred patterns that costs more than the
-parser itself on a short draft — too slow for the per-keystroke path and the issue's budget
-(analyze ≤ 1.25 × bare `nlp(text)`). Almost every pattern needs some literal word ("personal",
+parser itself on a short draft — too slow for the per-keystroke path and for the speed target
+of benchmarks/bench_analyze.py (analyze ≤ 1.25 × bare `nlp(text)`). Almost every pattern needs some literal word ("personal",
 "shelf", "~deal"), so this engine indexes the doc's words once and tries a pattern only where
 its rarest required word occurs, then matches the same semantics (LOWER/LEMMA/ORTH/POS/TAG/
 ENT_TYPE, IN/NOT_IN, and the ?, *, +, {n,m} operators) by backtracking. A test checks it

@@ -204,7 +204,7 @@ def load_dir(root: Path) -> Corpus:
 
 
 def summary(corpus: Corpus) -> str:
-    """Counts that the issue's corpus targets are stated in."""
+    """The counts the corpus's size targets are stated in (tests/unit/test_corpus.py, corpus/README.md)."""
     labels = Counter(lab for _, lab, _, _ in corpus.labeled_sentences())
     spans = Counter(s.type for d in corpus.drafts for s in d.spans)
     spans.update(s.type for it in corpus.sentences for s in it.spans)

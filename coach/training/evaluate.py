@@ -1,6 +1,6 @@
 """`coach eval DATA.jsonl`: per-label precision / recall / F1 on labelled drafts.
 
-The file format is the dev set's (`../shared/dev/README.md`): `text`, `kind`, `red_flag`,
+The file is JSON Lines, one labelled draft per line: `text`, `kind`, `red_flag`,
 `gold` {context, change, evidence, vague, blame}, optional `mspe` / `mspe_consistent`. Document
 labels are read off the report: a part is present when the report says so; `vague` is any
 `vague` or `passive_agency` flag (the dev set counts agency-hiding passives as vague); `blame` is

@@ -1,4 +1,5 @@
-"""`coach check` end to end: formats, several paths, stdin, and every bad input from the issue."""
+"""`coach check` end to end: formats, several paths, stdin, and every kind of bad input
+(empty, blank, binary, not UTF-8, too long, missing)."""
 import json
 import os
 import subprocess

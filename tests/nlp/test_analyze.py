@@ -1,4 +1,4 @@
-"""`analyze()` and the report contract (../shared/contract.md), checked without ../shared."""
+"""`analyze()` and the report contract (docs/contract.md), checked without ../shared."""
 import json
 import subprocess
 import sys

@@ -1,4 +1,5 @@
-"""The shipped corpus meets the issue's size targets and its own schema."""
+"""The shipped corpus meets its size targets (enough sentences, spans and drafts to learn from,
+every red flag and kind represented) and its own schema."""
 from collections import Counter
 
 import pytest
