@@ -297,7 +297,8 @@ class PracticeScreen(Screen[None]):
 
     def _show_feedback(self) -> None:
         ready = self.rewrite is not None or self.rewrite_error is not None
-        self.query_one("#practice-feedback-body", Static).update(feedback(self.result, rewrite_ready=ready))
+        self.query_one("#practice-feedback-body", Static).update(feedback(
+            self.result, rewrite_ready=ready, saved=self.history is not None and self.history.path is not None))
 
     def action_rewrite(self) -> None:
         if self.result is None:

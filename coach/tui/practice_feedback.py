@@ -31,7 +31,7 @@ def timer_line(elapsed: float | None, words: int, spoken_seconds: int, *, done: 
                             ("│ ", "dim"), f"{words} words ≈ {clock(spoken_seconds)} spoken", ("  (aim 1:00–2:00)", "dim"))
 
 
-def _next_step(result, rewrite_ready: bool) -> list:
+def _next_step(result, rewrite_ready: bool, saved: bool) -> list:
     if result.follow_up is not None:
         parts = [("The interviewer follows up: ", "bold"), (f"“{result.follow_up.text}”", "italic"), "\n",
                  ("F6 answer it", "bold $accent")]
@@ -43,12 +43,12 @@ def _next_step(result, rewrite_ready: bool) -> list:
         parts = [("Round over ", "bold"), "after three follow-ups; come back to this question later.\n",
                  ("F6 next question", "bold $accent")]
     parts.append(("  ·  F7 suggested rewrite" if rewrite_ready else "  ·  preparing the rewrite…", "dim"))
-    saved = f"saved as attempt {result.attempt_id}" if result.attempt_id else "not saved"
-    parts.append((f"  ·  {saved}\n", "dim"))
+    where = f"saved as attempt {result.attempt_id}" if saved and result.attempt_id else "not saved"
+    parts.append((f"  ·  {where}\n", "dim"))
     return parts
 
 
-def feedback(result, *, rewrite_ready: bool = False) -> Content:
+def feedback(result, *, rewrite_ready: bool = False, saved: bool = True) -> Content:
     """Most important first: score, spoken length, the three parts, contradictions, what comes
     next; then the detail (what to add, what an interviewer hears)."""
     r = result.report
@@ -65,7 +65,7 @@ def feedback(result, *, rewrite_ready: bool = False) -> Content:
         parts += ["\n", ("Not what you said before\n", "bold $text-error")]
         for c in result.contradictions:
             parts += [f"  {c.source}: ", ("you said ", "dim"), f"“{c.said}”", ("; it says ", "dim"), f"“{c.other}”\n"]
-    parts += ["\n", *_next_step(result, rewrite_ready)]
+    parts += ["\n", *_next_step(result, rewrite_ready, saved)]
     missing = [c for c in COMPONENTS if not r.components[c].present]
     if missing:
         parts += ["\n", ("To add\n", "bold")]

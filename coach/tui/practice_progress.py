@@ -1,4 +1,4 @@
-"""The progress view (each score over attempts as a sparkline, and the parts that keep going
+"""The progress view (each score over attempts as a small chart, and the parts that keep going
 missing) and the rewrite suggestion for the last answer, both pushed from the practice screen."""
 from __future__ import annotations
 
@@ -7,13 +7,46 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Sparkline, Static
+from textual.reactive import reactive
+from textual.widgets import Footer, Static
 
 from coach.practice.progress import SCORES, summarise
 from coach.tui.checklist import TITLES
 from coach.tui.scorebar import RED_FLAG_LABELS
 
 BAR = 10
+BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+def chart(values: list[int], width: int) -> Content:
+    """One column per attempt (the latest that fit), on a fixed 0–100 scale.
+
+    Textual's Sparkline stretches the data between its own minimum and maximum, so 85 → 70 → 85
+    would look like a collapse; a score chart needs the absolute scale to be honest.
+    """
+    shown = values[-max(width, 1):]
+    step = max(1, min(3, width // max(len(shown), 1)))  # a few attempts get wider columns
+    cells = []
+    for v in shown:
+        level = max(1, round(max(0, min(100, v)) / 100 * (len(BLOCKS) - 1)))
+        style = "$text-success" if v >= 80 else "$text-warning" if v >= 50 else "$text-error"
+        cells.append((BLOCKS[level] * step, style))
+    return Content.assemble(*cells) if cells else Content.assemble(("no attempts yet", "dim"))
+
+
+class ScoreChart(Static):
+    """A score over attempts; attributes down: `values`."""
+
+    values: reactive[list[int]] = reactive(list, always_update=True)
+
+    def _draw(self) -> None:
+        self.update(chart(self.values, self.size.width or 40))
+
+    def watch_values(self) -> None:
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
 
 
 def _bar(n: int, total: int) -> str:
@@ -65,7 +98,7 @@ class ProgressScreen(Screen[None]):
                 for score in SCORES:
                     with Horizontal(classes="progress-row"):
                         yield Static(score.capitalize(), classes="progress-label")
-                        yield Sparkline([], id=f"spark-{score}", classes="progress-spark")
+                        yield ScoreChart(id=f"spark-{score}", classes="progress-spark")
                         yield Static(id=f"trend-{score}", classes="progress-trend")
             yield Static(id="progress-habits")
         yield Footer()
@@ -83,7 +116,7 @@ class ProgressScreen(Screen[None]):
             ("   (a: all red flags / this one)" if self.red_flag else "", "dim")))
         for score in SCORES:
             values = progress.series[score]
-            self.query_one(f"#spark-{score}", Sparkline).data = values or [0]
+            self.query_one(f"#spark-{score}", ScoreChart).values = values
             self.query_one(f"#trend-{score}", Static).update(progress.trend(score))
         self.query_one("#progress-habits", Static).update(habits_content(progress))
 
