@@ -75,6 +75,6 @@ def detect(ctx: DocContext, model_threshold: float | None = None) -> list[Hit]:
         return []
     lim = limits()
     for rule in all_rules():
-        if rule.kind == "length" and rule.params.get("applies_to") == ctx.kind and ctx.kind in MEASURES:
+        if rule.rule_kind == "length" and rule.params.get("applies_to") == ctx.kind and ctx.kind in MEASURES:
             return MEASURES[ctx.kind](ctx, rule.id, lim)
     return []

@@ -139,9 +139,9 @@ class _Comparison:
         for cat in dict.fromkeys(m.category for m in unmatched):
             theirs = [m for m in unmatched if m.category == cat]
             # a failure contradicts a failure, a professionalism concern a concern
-            kinds = {r for m in theirs for r in m.roles & {"fail", "concern"}} or {"fail"}
+            adverse = {r for m in theirs for r in m.roles & {"fail", "concern"}} or {"fail"}
             ours = [e for e in self.d.events.values() if e.category == cat and not e.key.endswith("*")
-                    and e.roles & kinds
+                    and e.roles & adverse
                     and not any(subject_matches(e.key, x.key) for x in self.m.events.values())]
             what = WHAT.get(cat, "exam")
             for i, e in enumerate(ours):

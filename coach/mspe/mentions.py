@@ -132,10 +132,10 @@ def _quantifier(text: str, start: int) -> str | None:
     q = lex()["quantifiers"]
     before = " ".join(re.findall(r"[a-z]+", text[max(0, start - 30):start].lower())[-3:])
     before = re.sub(r"\b(?:of|my|the|his|her|our)\s*$", "", before).strip()
-    for kind in ("others", "set"):
-        for w in sorted(q[kind], key=len, reverse=True):
+    for quantifier in ("others", "set"):
+        for w in sorted(q[quantifier], key=len, reverse=True):
             if before == w or before.endswith(" " + w):
-                return kind
+                return quantifier
     return None
 
 

@@ -116,7 +116,7 @@ class Detectors:
 
     def __init__(self, nlp: Language, use_model: bool = True) -> None:
         _ensure_extensions()
-        self.phrases = PhraseRules(nlp.vocab, [r for r in all_rules() if r.kind == "phrase"])
+        self.phrases = PhraseRules(nlp.vocab, [r for r in all_rules() if r.rule_kind == "phrase"])
         from coach.rules.engine import AnchoredMatcher
 
         self.ownership = AnchoredMatcher(nlp.vocab)

@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from coach.limits import limits
 from coach.rules import lexicon
-from coach.rewriting.cleanup import Edit, clean, lex, to_first_person, trim_last_clause
+from coach.rewriting.cleanup import (
+    Edit, clean, drop_clause, is_full_sentence, lex, to_first_person, trim_last_clause,
+)
 from coach.report.document import Report
 from coach.render.templating import first_existing, render
 from coach.vocab import COMPONENTS
@@ -39,6 +41,8 @@ def _factish() -> re.Pattern:
 
 FACTISH = _factish()
 KEPT_TYPES = ("blame", "vague", "oversharing", "passive_agency")
+# Flagged wording that is never copied into the suggestion: its clause goes, or the sentence does.
+DROPPED_TYPES = ("vague", "blame", "minimizing")
 LEAD = "lead"  # the sentence saying what happened, put before the context when no chosen one does
 
 
@@ -121,13 +125,20 @@ def _sentence(report: Report, i: int, part: str, end: int | None = None) -> _Sen
     s = report.sentences[i]
     stop = s.end if end is None else end
     flags = [f for f in report.flags if s.start <= f.start and f.end <= stop]
-    edits = [Edit(f.start, f.end, "", f.type) for f in flags if f.type in ("hedge", "minimizing")]
+    # a flag that reaches past `end` (a cut lead sentence) is about words left out anyway
+    bad = [f for f in flags if f.type in DROPPED_TYPES]
+    edits = [Edit(f.start, f.end, "", f.type) for f in flags if f.type == "hedge"]
+    edits += [drop_clause(report.text, s.start, stop, f.start, f.end) for f in bad]
     used = [r for r in rewords if s.start <= r["start"] and r["end"] <= stop]
+    used = [r for r in used if not any(e.start < r["end"] and r["start"] < e.end for e in edits if e.why != "hedge")]
     edits += [Edit(r["start"], r["end"], r["mspe"], "mspe") for r in used]
-    cleaned = clean(report.text, s.start, stop, edits)
-    if not WORD.search(cleaned.text):
+    cleaned = clean(report.text, s.start, stop, edits, drop=tuple(e for e in edits if e.why.startswith("flagged")))
+    if not WORD.search(cleaned.text) or not is_full_sentence(cleaned.text):
         return None
-    kept = tuple(f"{f.type}: {f.text}" for f in flags if f.type in KEPT_TYPES)
+    low = " ".join(cleaned.text.lower().split())
+    if any(" ".join(f.text.lower().split()) in low for f in bad):
+        return None
+    kept = tuple(f"{f.type}: {f.text}" for f in flags if f.type in KEPT_TYPES and f not in bad)
     kept += tuple(f"wording: {k}" for k in cleaned.kept_flags)
     score = s.confidence + (scoring["fact_bonus"] if FACTISH.search(report.text[s.start:s.end]) else 0.0)
     score -= sum(scoring["penalty"].get(t, 0.0) for t in {f.type for f in flags})
@@ -320,8 +331,8 @@ def _notes(report: Report, chosen: dict[str, list[_Sentence]], parts: dict[str, 
                              "make them agree before you submit.")
     for s in everything:
         for k in s.kept:
-            kind_, words = k.split(": ", 1)
-            notes.append(f"The {s.part if s.part != LEAD else 'context'} part still says “{words}” ({kind_.replace('_', ' ')}): put it in "
+            flag_type, words = k.split(": ", 1)
+            notes.append(f"The {s.part if s.part != LEAD else 'context'} part still says “{words}” ({flag_type.replace('_', ' ')}): put it in "
                          "your own, specific terms.")
     removed = [w for s in everything for w in s.removed]
     if removed:

@@ -40,7 +40,7 @@ class Rule:
 
     id: str
     type: str
-    kind: str
+    rule_kind: str  # how it is evaluated, one of RULE_KINDS (the file's `kind` key; not a draft kind)
     severity: str
     message: str
     suggestion: str
@@ -103,7 +103,7 @@ def _rule(raw: dict, source: str, text: str, index: int) -> Rule:
     ex = raw.get("examples", {})
     known = {"id", "type", "kind", "severity", "message", "suggestion", "patterns", "examples"}
     return Rule(
-        id=raw["id"], type=raw["type"], kind=raw["kind"], severity=raw["severity"],
+        id=raw["id"], type=raw["type"], rule_kind=raw["kind"], severity=raw["severity"],
         message=_quote_limits(raw["message"], where), suggestion=_quote_limits(raw["suggestion"], where),
         patterns=tuple(raw.get("patterns", ())),
         examples_flag=tuple(ex.get("flag", ())), examples_pass=tuple(ex.get("pass", ())),

@@ -13,8 +13,8 @@ from coach.rules.patterns import compile_patterns
 
 def explain(rule: Rule) -> list[str]:
     """Lines describing one rule: its header, then each pattern line and its compiled patterns."""
-    out = [f"{rule.id}  ({rule.type}, {rule.severity}; {rule.kind} rule from {rule.source})", f"  {rule.message}"]
-    if rule.kind == "phrase":
+    out = [f"{rule.id}  ({rule.type}, {rule.severity}; {rule.rule_kind} rule from {rule.source})", f"  {rule.message}"]
+    if rule.rule_kind == "phrase":
         for line in rule.patterns:
             out.append(f"  pattern: {line}")
             for cp in compile_patterns(line):

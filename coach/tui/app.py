@@ -276,7 +276,7 @@ class CoachApp(FileActions, App[int]):
             return
         if step is None:
             self.notify("Nothing to undo.", markup=False)
-        elif step.kind == "dismiss":
+        elif step.action == "dismiss":
             self.render_report()
             self.notify("Finding restored.", markup=False)
         else:

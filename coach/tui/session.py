@@ -25,7 +25,9 @@ def example_text() -> str:
 
 @dataclass(frozen=True)
 class UndoStep:
-    kind: str  # "dismiss" or "ignore"
+    """One undoable user action: a dismissed finding (its key) or an ignored phrase."""
+
+    action: str  # "dismiss" or "ignore"
     value: tuple[str, str] | str
 
 
@@ -224,7 +226,7 @@ class DraftSession:
         if not self.undo_stack:
             return None
         step = self.undo_stack.pop()
-        if step.kind == "dismiss":
+        if step.action == "dismiss":
             self.dismissed.discard(step.value)
             userdata.save_dismissed(self.key, self.dismissed)
         else:

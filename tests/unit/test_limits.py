@@ -23,7 +23,7 @@ def test_length_messages_quote_the_limits_file():
     by_id = {r.id: r for r in all_rules()}
     assert str(lim.eras_characters) in by_id["length:eras-characters"].message
     assert "{" not in "".join(r.message + r.suggestion for r in all_rules())
-    assert all(set(r.params) == {"applies_to"} for r in all_rules() if r.kind == "length")
+    assert all(set(r.params) == {"applies_to"} for r in all_rules() if r.rule_kind == "length")
 
 
 def test_no_module_restates_the_eras_limit():

@@ -21,7 +21,7 @@ def test_rule_is_well_formed(rule):
     assert rule.message.endswith((".", ")")) and rule.suggestion
     for p in rule.patterns:
         assert compile_patterns(p)
-    if rule.kind == "phrase":
+    if rule.rule_kind == "phrase":
         assert rule.patterns, f"{rule.id} is a phrase rule without patterns"
 
 
