@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -41,7 +42,7 @@ class ReviewApp(App[int | None]):
     DataTable { height: 1fr; }
     """
     BINDINGS = [
-        Binding("enter", "open", "Open in the editor", show=True),
+        Binding("enter", "open", "Open in the editor", show=True, priority=True),
         Binding("q", "quit_review", "Quit", show=True),
         Binding("escape", "quit_review", "Quit", show=False),
     ]
@@ -105,12 +106,12 @@ class ReviewApp(App[int | None]):
             if o is None:
                 cells = ("…", name, "", "analysing", "")
             elif not o.ok:
-                cells = ("—", name, "", visible(o.error or ""), "")
+                cells = ("—", name, "", "could not be read", visible(o.error or ""))
             else:
                 row = make_row(o, s.path)
                 cells = (str(row["overall"]), name, row["red_flag"] or "not recognised",
                          parts_text(row), flags_text(row))
-            table.add_row(*cells, key=str(s.index))
+            table.add_row(*(Text(c) for c in cells), key=str(s.index))  # Text: never read as markup
         if keep is not None:
             table.move_cursor(row=table.get_row_index(str(keep)), animate=False)
         self.call_after_refresh(setattr, self, "_refilling", False)
