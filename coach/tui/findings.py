@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.report.findings import Finding
+from coach.render.visible import visible
 from coach.tui.palette import variable
 from coach.tui.messages import DismissFinding, FindingHighlighted, IgnorePhrase, UndoDismissal
 
@@ -23,7 +24,7 @@ TYPE_LABELS = {"passive_agency": "passive", "mspe_mismatch": "mspe"}
 
 
 def quote(text: str, limit: int = MAX_QUOTE) -> str:
-    flat = " ".join(text.split())
+    flat = visible(" ".join(text.split()))  # an escape sequence in the draft is shown, not sent
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
@@ -32,7 +33,7 @@ def finding_prompt(f: Finding) -> Content:
     label = TYPE_LABELS.get(f.type, f.type)
     return Content.assemble(
         (f" {label} ", f"bold on ${variable('flag', f.type)}"), " ",
-        ("“" + quote(f.text) + "”", "italic"), "\n", (f.message, "dim"),
+        ("“" + quote(f.text) + "”", "italic"), "\n", (visible(f.message), "dim"),
     )
 
 
@@ -43,7 +44,7 @@ def finding_detail(f: Finding | None, total: int) -> Content:
             return Content.assemble(("No findings. ", "bold"), "Check the three parts above.")
         return Content("Highlight a finding to see why it fired and what to try.")
     return Content.assemble(
-        ("Why: ", "bold"), f.message, "\n",
+        ("Why: ", "bold"), visible(f.message), "\n",
         ("Try: ", "bold"), f.suggestion, "\n",
         ("Rule: ", "bold"), (f"{f.rule} ({f.severity})", "dim"), "\n",
         ("d", "bold $accent"), " dismiss here  ", ("i", "bold $accent"), " ignore phrase  ",

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Label, Static, TextArea
 
+from coach.render.visible import visible
 from coach.tui.messages import MspeChanged
 
 
@@ -28,10 +29,11 @@ def mspe_content(result: Any, has_text: bool) -> Content:
     else:
         parts = [("✗ The draft disagrees with the MSPE", "bold $text-error"), "\n"]
     for m in result.findings:
-        parts += [("\n• ", "bold $text-error"), (m.fact.replace("_", " "), "bold"), ": ", m.message, "\n",
-                  ("  draft: ", "dim"), str(m.draft or "—"), ("   MSPE: ", "dim"), str(m.mspe or "—"), "\n"]
+        parts += [("\n• ", "bold $text-error"), (m.fact.replace("_", " "), "bold"), ": ", visible(m.message), "\n",
+                  ("  draft: ", "dim"), visible(str(m.draft or "—")), ("   MSPE: ", "dim"), visible(str(m.mspe or "—")),
+                  "\n"]
     for m in getattr(result, "notes", ()):
-        parts += [("\n· ", "dim"), (m.fact.replace("_", " "), "bold"), ": ", m.message, "\n"]
+        parts += [("\n· ", "dim"), (m.fact.replace("_", " "), "bold"), ": ", visible(m.message), "\n"]
     return Content.assemble(*parts)
 
 

@@ -45,7 +45,9 @@ class OptionsBar(Horizontal):
 
     def _show_name(self) -> None:
         mark = ("● ", "bold $text-warning") if self.dirty else ("  ", "")
-        self.query_one("#draft-name", Label).update(Content.assemble(mark, (self.draft_name, "bold")))
+        from coach.render.visible import visible  # a file name can hold escape sequences too
+
+        self.query_one("#draft-name", Label).update(Content.assemble(mark, (visible(self.draft_name), "bold")))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()

@@ -13,6 +13,8 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Button, Static
 
+from coach.render.visible import visible, visible_lines
+
 SOURCE_LABELS = {"draft": "from your draft", "mspe": "from the MSPE", "placeholder": "missing: fill it in"}
 
 
@@ -29,7 +31,7 @@ def rewrite_content(result: Any, unavailable: str | None) -> Content:
     if result.notes:
         parts.append(("\nStill to do\n", "bold"))
         for note in result.notes:
-            parts.append(f"• {note}\n")
+            parts.append(f"• {visible(note)}\n")
     return Content.assemble(*parts)
 
 
@@ -48,9 +50,9 @@ def _marked_placeholders(text: str, placeholders: list[str]) -> list:
         if not found:
             break
         start, p = min(found)
-        out += [text[pos:start], (p, "bold $text-warning")]
+        out += [visible_lines(text[pos:start]), (visible(p), "bold $text-warning")]
         pos = start + len(p)
-    return [*out, text[pos:]]
+    return [*out, visible_lines(text[pos:])]
 
 
 class RewritePane(VerticalScroll):

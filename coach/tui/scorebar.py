@@ -24,7 +24,9 @@ def score_content(report: Report | None, pending: bool, error: str | None) -> Co
     """One or two lines; nothing from the draft itself appears here."""
     status = ("  analysing…", "dim italic") if pending else ""
     if error:
-        return Content.assemble(("No analysis: ", "bold $text-warning"), error, status)
+        from coach.render.visible import visible
+
+        return Content.assemble(("No analysis: ", "bold $text-warning"), visible(error), status)
     if report is None:
         return Content.assemble(("Loading the language model…", "dim italic"))
     s = report.scores

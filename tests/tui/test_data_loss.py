@@ -167,3 +167,26 @@ async def test_an_mspe_excerpt_is_autosaved_even_when_the_draft_is_unchanged(set
         assert saved is not None and saved.text == PLAIN and "August 2023" in saved.mspe
     again = DraftSession.start(path)
     assert again.pending_restores()  # offered back next time
+
+
+async def test_side_panes_show_control_characters_visibly(settle, tmp_path):
+    """Escape sequences in a draft (and its file name) never reach the terminal from a pane."""
+    from coach.tui.findings import finding_detail, finding_prompt
+    from coach.tui.mspe_pane import mspe_content
+    from coach.tui.rewrite_pane import rewrite_content
+
+    path = tmp_path / "evil\x1b[2J.txt"
+    path.write_text("I failed Step 1.\x1b]0;owned I think I kind of \x1b[8mstudied. I passed the retake in "
+                    "August 2023 with a 231.", encoding="utf-8")
+    app = create_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.visible_flags
+        shown = [finding_prompt(f).plain + finding_detail(f, 1).plain for f in app.visible_flags]
+        if app.rewrite is not None:
+            shown.append(rewrite_content(app.rewrite, None).plain)
+        if app.report.mspe is not None:
+            shown.append(mspe_content(app.report.mspe, True).plain)
+        shown.append(str(app.query_one("#draft-name").render()))
+        assert all("\x1b" not in s for s in shown)
+        assert any("␛" in s for s in shown)
