@@ -190,3 +190,16 @@ async def test_side_panes_show_control_characters_visibly(settle, tmp_path):
         shown.append(str(app.query_one("#draft-name").render()))
         assert all("\x1b" not in s for s in shown)
         assert any("␛" in s for s in shown)
+
+
+async def test_the_open_dialog_refuses_a_fifo_without_freezing(settle, tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    app = create_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = app.editor.text
+        app.open_path(fifo)  # a blocking open would hang the test here
+        await pilot.pause()
+        assert app.editor.text == text and app.session.path is None
+        assert any("FIFO" in n.message for n in app._notifications)
