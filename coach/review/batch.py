@@ -15,6 +15,7 @@ pickles cheaply from a worker and the parent never sees a spaCy object.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 from dataclasses import dataclass, replace
 from functools import partial
@@ -27,6 +28,7 @@ from coach.review.discover import Source
 
 NAME_LABELS = ("PERSON", "ORG")  # what anonymisation needs from the parse
 DEFAULT_BATCH = 16
+NOT_PLAIN_TEXT = (".docx", ".doc", ".pdf", ".odt", ".rtf", ".pages")  # named explicitly, never searched for
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,10 @@ def analyse_chunk(sources: list[Source], options: Options) -> list[Outcome]:
     done: dict[int, Outcome] = {}
     items: list[tuple[Source, str, str | None, str | None]] = []
     for src in sources:
+        suffix = os.path.splitext(src.path)[1].lower()
+        if suffix in NOT_PLAIN_TEXT:
+            done[src.index] = Outcome(src, error=f"a {suffix} file is not plain text; save the draft as .txt to review it")
+            continue
         try:
             text = read_text_file(src.path)
         except InputError as e:

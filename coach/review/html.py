@@ -32,7 +32,8 @@ def _bars(items: list[tuple[str, int]], total: int, unit: str) -> dict:
     bars = []
     for i, (name, n) in enumerate(items):
         share = f"{round(100 * n / total)}%" if total else "0%"
-        bars.append({"label": name, "value": n, "share": share, "y": i * (BAR_H + GAP),
+        short = name if len(name) <= 28 else name[:27] + "…"  # the full name is in the bar's tooltip
+        bars.append({"label": name, "short": short, "value": n, "share": share, "y": i * (BAR_H + GAP),
                      "width": round((CHART_W - 260) * n / top, 1)})
     return {"bars": bars, "height": max(1, len(items)) * (BAR_H + GAP), "width": CHART_W, "unit": unit}
 

@@ -210,3 +210,10 @@ def test_piped_run_prints_no_progress(tmp_path, fixture_text):
                           timeout=300)
     assert proc.returncode == 0 and proc.stderr == ""
     assert "\x1b" not in proc.stdout and "reviewing" not in proc.stdout
+
+
+def test_a_word_file_named_explicitly_gets_a_clear_reason(capsys, tmp_path, fixture_text):
+    (tmp_path / "a.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "b.txt").write_text(fixture_text("vague-statement.txt"), encoding="utf-8")
+    code, out, _ = run(capsys, tmp_path / "a.docx", tmp_path / "b.txt")
+    assert code == 0 and "a.docx: a .docx file is not plain text; save the draft as .txt" in out
