@@ -44,6 +44,8 @@ def _usage_problem(args) -> str | None:
     """The first thing wrong with the options, checked before any analysis."""
     if args.jobs < 1:
         return "--jobs must be 1 or more"
+    if args.tui and (args.out or args.csv or args.json or args.anonymize):
+        return "--tui shows the drafts in the app; run without --tui for --out, --csv, --json or --anonymize"
     if args.mspe_dir is not None and not args.mspe_dir.is_dir():
         return f"--mspe-dir {visible(str(args.mspe_dir))}: not a folder"
     outs = [p for p in (args.out, args.csv, args.json) if p is not None]

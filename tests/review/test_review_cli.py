@@ -76,6 +76,7 @@ def test_every_file_failing_exits_1(capsys, tmp_path):
     (["--out", "{tmp}/no/such/folder/r.html"], "does not exist"),
     (["--csv", "{tmp}/same", "--json", "{tmp}/same"], "different files"),
     (["--mspe-dir", "{tmp}/nothere"], "not a folder"),
+    (["--tui", "--anonymize"], "run without --tui"),
 ])
 def test_usage_errors_exit_2_before_any_analysis(capsys, tmp_path, fixture_text, argv, needle):
     (tmp_path / "d.txt").write_text(fixture_text("vague-statement.txt"), encoding="utf-8")
