@@ -23,6 +23,7 @@ from coach.tui.checklist import Checklist
 from coach.tui.commands import CoachCommands
 from coach.tui.editor import DraftEditor
 from coach.tui.file_actions import FileActions
+from coach.tui.quit import QuitFlow
 from coach.tui.findings import FindingsList, FindingsPane
 from coach.tui.legend import Legend
 from coach.tui.messages import (AnalysisDone, DismissFinding, FindingHighlighted, IgnorePhrase, JumpTo,
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 DEBOUNCE_SECONDS = 0.3
 
 
-class CoachApp(FileActions, App[int]):
+class CoachApp(QuitFlow, FileActions, App[int]):
     """Editor on the left; checklist, findings, rewrite and MSPE on the right."""
 
     CSS_PATH = "coach.tcss"
@@ -390,54 +391,6 @@ class CoachApp(FileActions, App[int]):
             return not (action in DRAFT_ACTIONS and getattr(self.screen, "OWN_KEYS", False))
         except Exception:  # no screen yet (start-up)
             return True
-
-    async def action_quit(self) -> None:
-        """Quit at once; the draft is autosaved synchronously first so nothing is lost.
-
-        If that autosave fails and there is unsaved work, ask first (`QuitScreen`) instead of
-        exiting 0 with the text gone.
-        """
-        try:
-            self.session.autosave(self.editor.text)
-        except OSError:
-            pass  # recorded in session.autosave_error
-        if self.session.unsafe_to_quit(self.editor.text):
-            from coach.tui.quit import QUIT, SAVE, QuitScreen
-
-            def decided(choice: str | None) -> None:
-                if choice == QUIT:
-                    self._quit_now(0)
-                elif choice == SAVE:
-                    self.action_save_draft_as()
-
-            self.push_screen(QuitScreen(self.session.autosave_error or "unknown error"), decided)
-            return
-        self._quit_now(0)
-
-    def _quit_now(self, status: int) -> None:
-        self.analyser.close()
-        self.exit(status)
-
-    def _watch_sigterm(self) -> None:
-        """SIGTERM (a closed terminal, `kill`) autosaves and exits through Textual, which
-        restores the terminal (raw mode off, alternate screen left, mouse reporting off)."""
-        import asyncio
-        import signal
-        import threading
-
-        if threading.current_thread() is not threading.main_thread():
-            return
-        try:
-            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self._on_sigterm)
-        except (NotImplementedError, RuntimeError, ValueError):
-            pass
-
-    def _on_sigterm(self) -> None:
-        try:
-            self.session.autosave(self.editor.text)
-        except OSError:
-            pass
-        self._quit_now(143)
 
     def on_unmount(self) -> None:
         import asyncio
