@@ -8,8 +8,9 @@ contradictions" rather than crash if that API moves. The MSPE itself is compared
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
-MAX_EARLIER = 30  # earlier answers compared (the most recent ones): a rehearsal, not an audit
+MAX_EARLIER = 12  # earlier answers compared (the most recent distinct ones): a rehearsal, not an audit
 
 
 @dataclass(frozen=True)
@@ -27,16 +28,27 @@ class Contradiction:
         return asdict(self)
 
 
-def _compare_facts(answer: str, other: str) -> list[tuple[str, str, str]]:
+@lru_cache(maxsize=512)
+def _facts(text: str):
+    """The facts of one text, extracted once per process (earlier answers come back every time)."""
+    from coach.mspe.facts import extract
+
+    return extract(text)
+
+
+@lru_cache(maxsize=2048)
+def _compare_facts(answer: str, other: str) -> tuple[tuple[str, str, str], ...]:
     """(fact, answer wording, other wording) for each fact the two texts state differently."""
     try:
         from coach.mspe.compare import compare
-        from coach.mspe.facts import extract
 
-        result, _ = compare(extract(answer), extract(other))
-        return [(f.fact, f.draft, f.mspe) for f in result.findings if f.draft and f.mspe]
+        theirs = _facts(other)
+        if not getattr(theirs, "events", True):
+            return ()  # the other text states no fact at all: nothing to compare
+        result, _ = compare(_facts(answer), theirs)
+        return tuple((f.fact, f.draft, f.mspe) for f in result.findings if f.draft and f.mspe)
     except Exception:  # noqa: BLE001 - an API change upstream must not break a rehearsal
-        return []
+        return ()
 
 
 def _fact_words(fact: str) -> str:
@@ -72,9 +84,13 @@ def find_contradictions(answer: str, *, report=None, statement: str = "", earlie
     if statement.strip():
         for fact, said, other in _compare_facts(answer, statement):
             add("statement", fact, said, other)
-    for attempt_id, text in list(earlier)[-MAX_EARLIER:]:
+    distinct: dict[str, int] = {}
+    for attempt_id, text in earlier:  # most recent last; keep the latest id of each distinct text
         if text and text.strip() and text != answer:
-            for fact, said, other in _compare_facts(answer, text):
-                if not any(c.source == "earlier answer" and c.fact == fact for c in out):
-                    add("earlier answer", fact, said, other, attempt_id)
+            distinct.pop(text, None)
+            distinct[text] = attempt_id
+    for text, attempt_id in list(distinct.items())[-MAX_EARLIER:]:
+        for fact, said, other in _compare_facts(answer, text):
+            if not any(c.source == "earlier answer" and c.fact == fact for c in out):
+                add("earlier answer", fact, said, other, attempt_id)
     return out

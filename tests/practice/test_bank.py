@@ -57,3 +57,14 @@ def _minimal(**question):
 def test_a_malformed_bank_is_an_error_that_says_where(bad, words):
     with pytest.raises(BankError, match=words):
         parse(bad, "questions.toml")
+
+
+def test_the_practice_core_never_imports_textual():
+    import subprocess
+    import sys
+
+    code = ("import sys; import coach.practice.bank, coach.practice.store, coach.practice.rounds, "
+            "coach.practice.consistency, coach.practice.progress, coach.practice.cli; "
+            "print('textual' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -46,6 +46,9 @@ def test_an_earlier_answer_is_remembered_across_restarts(analyze, tmp_path):
 
 def test_a_broken_fact_extractor_degrades_to_no_contradictions(monkeypatch):
     import coach.mspe.facts as facts
+    from coach.practice import consistency
 
+    consistency._compare_facts.cache_clear()
+    consistency._facts.cache_clear()
     monkeypatch.setattr(facts, "extract", lambda *a, **k: (_ for _ in ()).throw(TypeError("new signature")))
     assert find_contradictions(ANSWER, statement="I failed Step 1 in September 2023.") == []
