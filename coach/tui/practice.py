@@ -8,6 +8,7 @@ feedback appears; the answer being typed is kept in the history file too, so a c
 """
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 
@@ -139,10 +140,16 @@ class PracticeScreen(Screen[None]):
     def _start_questions(self) -> None:
         self.questions = self.bank.for_red_flag(self.choices["red_flag"])
         self.q_index = 0
+        draft = _unfinished(self.history.materials().get("answer_draft", "") if self.history is not None else "")
+        ids = [q.id for q in self.questions]
+        if draft and draft.get("question") in ids:
+            self.q_index = ids.index(draft["question"])
         self._new_round()
-        draft = (self.history.materials().get("answer_draft", "") if self.history is not None else "")
-        if draft:  # an answer left unfinished by an earlier session (a crash, or quitting mid-answer)
-            self._load_answer(draft)
+        if draft and draft.get("text"):  # left unfinished by an earlier session (a crash, or quitting mid-answer)
+            if draft.get("question") in ids and draft.get("prompt"):
+                self.round.prompt = draft["prompt"]
+                self._show_status()
+            self._load_answer(draft["text"])
             self.notify("Your unfinished answer from last time is back.", markup=False)
 
     # -- rounds ------------------------------------------------------------------------------
@@ -220,7 +227,9 @@ class PracticeScreen(Screen[None]):
         self._draft_timer = None
         if self.history is not None and self.phase == "answering":
             try:
-                self.history.set_material("answer_draft", self.query_one(TextArea).text)
+                text = self.query_one(TextArea).text
+                value = json.dumps({"question": self.round.question.id, "prompt": self.round.prompt, "text": text})
+                self.history.set_material("answer_draft", value if text.strip() else "")
             except Exception as e:  # noqa: BLE001 - a full disk must not stop the rehearsal
                 self.notify(f"Could not keep your unfinished answer: {e}", severity="warning", markup=False)
 
@@ -358,3 +367,13 @@ class PracticeScreen(Screen[None]):
             self._save_draft()
         self.app.pop_screen()
 
+
+def _unfinished(value: str) -> dict:
+    """The unfinished answer kept in the history: {question, prompt, text} (plain text from older runs)."""
+    if not value:
+        return {}
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return {"text": value}
+    return data if isinstance(data, dict) and isinstance(data.get("text"), str) else {}

@@ -71,7 +71,7 @@ def feedback(result, *, rewrite_ready: bool = False, saved: bool = True) -> Cont
         parts += ["\n", ("To add\n", "bold")]
         for c in missing:
             parts += [f"  {TITLES[c]}: ", (f"{MISSING_HINT[c]}\n", "dim")]
-    flags = [f for f in r.flags if f.type != "mspe_mismatch"]
+    flags = [f for f in r.flags if f.type not in ("mspe_mismatch", "length")]  # shown above, plainer
     if flags:
         parts += ["\n", ("What an interviewer hears\n", "bold")]
         for f in flags[:MAX_FLAGS]:

@@ -92,6 +92,8 @@ async def test_choices_statement_answers_and_an_unfinished_answer_survive_a_rest
         await pilot.pause()
         screen = app.screen
         assert screen.round.question.id == "what-happened-shelf"
+        await pilot.press("f8")  # another question: the unfinished answer comes back with it
+        asked = screen.round.question.id
         await pilot.press(*"I was on nights")
         await pilot.pause(0.2)
         await app.action_quit()
@@ -103,6 +105,7 @@ async def test_choices_statement_answers_and_an_unfinished_answer_survive_a_rest
         assert screen.choices["red_flag"] == "shelf_fail"
         assert screen.choices["statement"] == "I failed the surgery shelf in March 2024."
         assert screen.query_one("#practice-answer").text == "I was on nights"
+        assert screen.round.question.id == asked
 
 
 async def test_a_corrupt_history_is_kept_aside_only_when_the_student_agrees():
