@@ -133,7 +133,8 @@ def spacy_n_process(texts: list[str], jobs: int) -> float:
 
 
 def peak_rss(folder: Path, out: Path, jobs: int) -> float:
-    """Peak resident memory (MiB) of `coach review` on `folder`, over the process and its workers."""
+    """Peak resident memory (MiB) of `coach review` on `folder`: the largest of the parent and its
+    workers (what `ru_maxrss` of RUSAGE_CHILDREN reports), each of which must stay flat."""
     cmd = [sys.executable, "-m", "coach", "review", str(folder), "--jobs", str(jobs), "--json",
            str(out / "rss.jsonl"), "--csv", str(out / "rss.csv"), "--out", str(out / "rss.html")]
     code = ("import resource, subprocess, sys; p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL);"
@@ -146,7 +147,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--drafts", type=int, default=1000, help="drafts for the throughput figures (default 1,000)")
     parser.add_argument("--rss-drafts", type=int, default=10_000, help="drafts for the large memory run (default 10,000; 0 skips)")
-    parser.add_argument("--rss-jobs", type=int, default=2, help="--jobs for the memory runs")
+    parser.add_argument("--rss-jobs", type=int, default=1,
+                        help="--jobs for the memory runs (1: one process holds everything the review keeps)")
     args = parser.parse_args()
 
     from coach.pipeline.nlp import get_nlp
@@ -179,12 +181,12 @@ def main() -> None:
         small = min(1000, args.drafts)
         rss_small = peak_rss(tmp / "drafts", tmp, args.rss_jobs) if small == args.drafts else None
         if rss_small is not None:
-            print(f"peak RSS, {small:,} drafts, --jobs {args.rss_jobs}, all outputs: {rss_small:7.1f} MiB")
+            print(f"peak RSS (largest process), {small:,} drafts, --jobs {args.rss_jobs}, all outputs: {rss_small:7.1f} MiB")
         if args.rss_drafts:
             make_drafts(tmp / "many", args.rss_drafts)
             t0 = time.perf_counter()
             rss_big = peak_rss(tmp / "many", tmp, args.rss_jobs)
-            print(f"peak RSS, {args.rss_drafts:,} drafts, --jobs {args.rss_jobs}, all outputs: {rss_big:7.1f} MiB "
+            print(f"peak RSS (largest process), {args.rss_drafts:,} drafts, --jobs {args.rss_jobs}, all outputs: {rss_big:7.1f} MiB "
                   f"({time.perf_counter() - t0:.0f} s)" + (f"; ratio to {small:,} drafts {rss_big / rss_small:.2f}" if rss_small else ""))
     print(f"(this process: peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB)")
 
