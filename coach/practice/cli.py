@@ -189,6 +189,12 @@ def history_text(attempts) -> str:
         q = ("↳ " if a.is_follow_up else "") + a.question_id
         lines.append(f"{a.id:>4}  {a.created_at.replace('T', ' ')[:16]:<16}  {q[:24]:<24} {a.overall:>5}  "
                      f"{', '.join(a.missing) or '—'}")
+    from coach.practice.progress import summarise
+
+    p = summarise(attempts)
+    lines += ["", f"overall: {p.trend('overall')}"]
+    if p.missing:
+        lines.append(f"missing in your last {p.recent}: " + ", ".join(f"{part} {n}×" for part, n in p.missing))
     return "\n".join(lines) + "\n"
 
 
