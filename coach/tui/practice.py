@@ -80,6 +80,7 @@ class PracticeScreen(Screen[None]):
         self.generation = 0
         self._draft_timer = None
         self._loaded: str | None = ""
+        self._unsaved_text: str | None = None  # typed since the last draft save
 
     @property
     def analyser(self):
@@ -215,6 +216,7 @@ class PracticeScreen(Screen[None]):
         if self.phase != "answering" or self.query_one(TextArea).text == self._loaded:
             return
         self._loaded = None
+        self._unsaved_text = self.query_one(TextArea).text
         if self.started is None and self.query_one(TextArea).text.strip():
             self.started = time.monotonic()
         self._tick()
@@ -225,9 +227,9 @@ class PracticeScreen(Screen[None]):
     def _save_draft(self) -> None:
         """Keep the unfinished answer in the history file (a crash or Ctrl+Q must not lose it)."""
         self._draft_timer = None
-        if self.history is not None and self.phase == "answering":
+        text, self._unsaved_text = self._unsaved_text, None
+        if self.history is not None and self.phase == "answering" and text is not None:
             try:
-                text = self.query_one(TextArea).text
                 value = json.dumps({"question": self.round.question.id, "prompt": self.round.prompt, "text": text})
                 self.history.set_material("answer_draft", value if text.strip() else "")
             except Exception as e:  # noqa: BLE001 - a full disk must not stop the rehearsal
@@ -324,6 +326,7 @@ class PracticeScreen(Screen[None]):
         if self.phase == "analysing":
             return
         if self.phase == "answering" and self.query_one(TextArea).text.strip():
+            self._unsaved_text = self.query_one(TextArea).text
             self._save_draft()
             self.notify("Skipped; that answer was not scored.", markup=False)
         self.q_index += 1
@@ -357,13 +360,15 @@ class PracticeScreen(Screen[None]):
             self._show_status()
 
     def on_unmount(self) -> None:
+        if self._unsaved_text is not None:  # typed within the last second before quitting
+            self._save_draft()
         if self.history is not None:
             self.history.close()
 
     def action_leave(self) -> None:
         if self.standalone:
             return
-        if self.phase == "answering":
+        if self.phase == "answering" and self._unsaved_text is not None:
             self._save_draft()
         self.app.pop_screen()
 

@@ -78,8 +78,7 @@ async def test_a_full_round_question_answer_feedback_follow_up_history():
         assert app.screen is screen
 
 
-async def test_choices_statement_answers_and_an_unfinished_answer_survive_a_restart(monkeypatch):
-    monkeypatch.setattr("coach.tui.practice.DRAFT_SAVE_SECONDS", 0.01)
+async def test_choices_statement_answers_and_an_unfinished_answer_survive_a_restart():
     app = create_practice_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -95,8 +94,7 @@ async def test_choices_statement_answers_and_an_unfinished_answer_survive_a_rest
         await pilot.press("f8")  # another question: the unfinished answer comes back with it
         asked = screen.round.question.id
         await pilot.press(*"I was on nights")
-        await pilot.pause(0.2)
-        await app.action_quit()
+        await app.action_quit()  # at once: before the one-second draft save would have run
     app = create_practice_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
