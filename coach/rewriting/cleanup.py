@@ -88,6 +88,9 @@ def _merge(edits: list[Edit]) -> list[Edit]:
 
 
 _SPACES = re.compile(r"\s+")
+# Only words that can never end an English sentence ("so" and "then" only after a comma: "I hope so.")
+_DANGLING = re.compile(r"(?:,\s*(?:so|and|but|or|then|because)|\s(?:and|but|or|because|although|whereas|"
+                       r"the|an|my|your|our|their))[.!?…]?$")
 
 
 def tidy(s: str) -> str:
@@ -104,6 +107,10 @@ def tidy(s: str) -> str:
         s = re.sub(r"\s{2,}", " ", s)
     s = re.sub(r"^[\s,;:.—–-]+", "", s).rstrip()
     s = re.sub(r"[\s,;:—–-]+$", "", s)
+    # a cut can leave a dangling joiner at the end ("… and passed, so." → "… and passed.")
+    for _ in range(3):
+        s = _DANGLING.sub("", s).rstrip()
+        s = re.sub(r"[\s,;:—–-]+$", "", s)
     m = re.match(r"[\"'“‘(]*([a-z])", s)
     if m:
         s = s[:m.start(1)] + m.group(1).upper() + s[m.end(1):]
@@ -112,16 +119,19 @@ def tidy(s: str) -> str:
     return s
 
 
-def clean(text: str, start: int, end: int, edits: list[Edit], max_share: float | None = None) -> Cleaned:
+def clean(text: str, start: int, end: int, edits: list[Edit], max_share: float | None = None,
+          drop: tuple[Edit, ...] = ()) -> Cleaned:
     """The sentence text[start:end] with the edits applied, its fillers stripped, and tidied.
 
     Offset edits (flags, MSPE wording) go first because their offsets refer to the original text;
-    fillers are then found in the result.
+    fillers are then found in the result. Edits in `drop` always apply, whatever their share:
+    they take out wording that must not be copied (the caller checks what is left can stand).
     """
     max_share = lex()["limits"]["max_removed_share"] if max_share is None else max_share
     length = max(end - start, 1)
     inside = [_whole_clause(text, start, end, e) for e in edits if start <= e.start and e.end <= end]
-    usable = [e for e in inside if e.why not in ("hedge", "minimizing") or (e.end - e.start) / length <= max_share]
+    usable = [e for e in inside if e.why not in ("hedge", "minimizing") or (e.end - e.start) / length <= max_share
+              or e in drop]
     kept_flags = tuple(text[e.start:e.end] for e in inside if e not in usable)
     out, pos, removed = [], start, []
     for e in _merge(usable):
@@ -182,3 +192,63 @@ def to_first_person(sentence: str) -> str:
         s = re.sub(pattern, repl, s, flags=0 if pattern.startswith(r"\b(?:Mr") else re.I)
     s = re.sub(r"\bi\b", "I", s)
     return tidy(s)
+
+
+_CLAUSE_LEFT = re.compile(r"[,;:(]|\s[—–]\s|—|\s(?=(?:because|since|due\s+to|but|which|although|though|and|so|"
+                          r"as\s+a\s+result\s+of|after|when|while|despite)\b)", re.I)
+_CLAUSE_RIGHT = re.compile(r"[,;:)]|\s[—–]\s|—")
+
+
+def drop_clause(text: str, start: int, end: int, f_start: int, f_end: int, max_share: float = 0.6) -> Edit:
+    """The deletion that takes flagged words out of sentence text[start:end] with their clause.
+
+    "I failed Step 1 because of personal stuff." loses "because of personal stuff"; when the clause
+    would be most of the sentence, only the flagged words go (and `is_full_sentence` decides
+    whether what is left can stand).
+    """
+    lefts = [m.start() for m in _CLAUSE_LEFT.finditer(text, start, f_start)]
+    a = lefts[-1] if lefts else start
+    m = _CLAUSE_RIGHT.search(text, f_end, end)
+    b = m.start() if m else end
+    if (b - a) <= max_share * max(end - start, 1):
+        return Edit(a, b, "", "flagged clause")
+    return Edit(f_start, f_end, "", "flagged")
+
+
+_VERBISH = re.compile(
+    r"\b(?:am|is|are|was|were|be|been|being|have|has|had|do|does|did|can|could|will|would|should|may|might|must|"
+    r"(?<!\bmy\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bher\s)(?<!\bhis\s)(?<!\bour\s)(?<!\btheir\s)[a-z]{2,}(?:ed|ing)|[a-z]+n['’]t|i['’](?:m|ve|d|ll)|took|got|went|made|met|kept|began|saw|knew|felt|left|"
+    r"found|built|set|put|ran|spent|wrote|read|thought|told|came|became|gave|sat|fell|paid|won|lost|chose|drove|"
+    r"let|quit|cut|stood|heard|held|brought|bought|taught|sought|slept|meant|led|did|rose|hit|retook|redid|"
+    r"passed|failed|scored)\b", re.I)
+# ("during", "morning", "nothing" end in -ing without being verbs; "sub-I" is not a subject)
+_NOT_VERBS = re.compile(r"\b(?:during|morning|evening|something|nothing|anything|everything|thing|spring|"
+                        r"string|ceiling|wedding|red|bed|need|seed|speed|hundred|med|shed)\b", re.I)
+_SUBJECT_VERB = re.compile(r"(?<![\w-])(?:I|[Ww]e|[Tt]hey|[Ss]he|[Hh]e)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+|then\s+)?[a-z]+")
+_ENDS_DANGLING = re.compile(r"(?:^|\s)(?:and|but|or|because|although|the|an|my|your|our|their)[.!?…]['\"’”)]*$"
+                            r"|,\s*(?:so|and|but|or|then)[.!?…]['\"’”)]*$")
+
+
+def is_full_sentence(s: str) -> bool:
+    """A plain check that a cleaned sentence can stand alone: at least three words, a verb-like
+    word, terminal punctuation, and no joiner left dangling at the end."""
+    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", s)
+    verbish = any(not _NOT_VERBS.fullmatch(m.group(0)) for m in _VERBISH.finditer(s)) or bool(_SUBJECT_VERB.search(s))
+    return (len(words) >= 3 and verbish and bool(re.search(r"[.!?…]['\"’”)]*$", s))
+            and not _ENDS_DANGLING.search(s))
+
+
+_TELEGRAPHIC = re.compile(r"(?P<verb>[A-Z][a-z]{2,}ed|Took|Got|Went|Made|Met|Kept|Began|Sat|Fell|Retook|Redid|Spent|Did)\b"
+                          r"(?!\s+(?:by|to\s+be)\b)")
+
+
+def with_subject(s: str) -> str:
+    """A form-style line with no subject ("Failed Step 1 in 2024.") as a full sentence in the
+    student's voice ("I failed Step 1 in 2024."), when its first word is the only verb in it."""
+    m = _TELEGRAPHIC.match(s)
+    if not m:
+        return s
+    rest = s[m.end():]
+    if any(not _NOT_VERBS.fullmatch(v.group(0)) for v in _VERBISH.finditer(rest)) or _SUBJECT_VERB.search(rest):
+        return s
+    return "I " + m["verb"].lower() + rest

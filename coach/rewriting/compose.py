@@ -10,13 +10,13 @@ template. Nothing is invented: the only words added are fact-free signposts and 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from coach.limits import limits
 from coach.rules import lexicon
 from coach.rewriting.cleanup import (
-    Edit, clean, drop_clause, is_full_sentence, lex, to_first_person, trim_last_clause,
+    Edit, clean, drop_clause, is_full_sentence, lex, to_first_person, trim_last_clause, with_subject,
 )
 from coach.report.document import Report
 from coach.render.templating import first_existing, render
@@ -72,6 +72,7 @@ class _Sentence:
     removed: tuple[str, ...]
     kept: tuple[str, ...]          # flagged wording left in (blame, vague, …) as "type: words"
     reworded: tuple[dict, ...]     # MSPE rewordings applied
+    dropped: tuple[str, ...] = ()  # flagged vague, blaming or minimizing wording left out, as "type: words"
 
 
 @lru_cache(maxsize=1)
@@ -128,11 +129,12 @@ def _sentence(report: Report, i: int, part: str, end: int | None = None) -> _Sen
     # a flag that reaches past `end` (a cut lead sentence) is about words left out anyway
     bad = [f for f in flags if f.type in DROPPED_TYPES]
     edits = [Edit(f.start, f.end, "", f.type) for f in flags if f.type == "hedge"]
-    edits += [drop_clause(report.text, s.start, stop, f.start, f.end) for f in bad]
+    edits += _union([drop_clause(report.text, s.start, stop, f.start, f.end) for f in bad])
     used = [r for r in rewords if s.start <= r["start"] and r["end"] <= stop]
     used = [r for r in used if not any(e.start < r["end"] and r["start"] < e.end for e in edits if e.why != "hedge")]
     edits += [Edit(r["start"], r["end"], r["mspe"], "mspe") for r in used]
     cleaned = clean(report.text, s.start, stop, edits, drop=tuple(e for e in edits if e.why.startswith("flagged")))
+    cleaned = replace(cleaned, text=with_subject(cleaned.text))
     if not WORD.search(cleaned.text) or not is_full_sentence(cleaned.text):
         return None
     low = " ".join(cleaned.text.lower().split())
@@ -140,9 +142,22 @@ def _sentence(report: Report, i: int, part: str, end: int | None = None) -> _Sen
         return None
     kept = tuple(f"{f.type}: {f.text}" for f in flags if f.type in KEPT_TYPES and f not in bad)
     kept += tuple(f"wording: {k}" for k in cleaned.kept_flags)
+    dropped = tuple(f"{f.type}: {f.text}" for f in bad)
+    removed = tuple(r for r in cleaned.removed if not any(f.text in r or r in f.text for f in bad))
     score = s.confidence + (scoring["fact_bonus"] if FACTISH.search(report.text[s.start:s.end]) else 0.0)
     score -= sum(scoring["penalty"].get(t, 0.0) for t in {f.type for f in flags})
-    return _Sentence(i, part, score, cleaned.text, cleaned.removed, kept, tuple(used))
+    return _Sentence(i, part, score, cleaned.text, removed, kept, tuple(used), dropped)
+
+
+def _union(edits: list[Edit]) -> list[Edit]:
+    """Overlapping deletions of flagged clauses as one deletion (none may survive in part)."""
+    out: list[Edit] = []
+    for e in sorted(edits, key=lambda e: e.start):
+        if out and e.start < out[-1].end:
+            last = out.pop()
+            e = Edit(last.start, max(last.end, e.end), "", "flagged clause")
+        out.append(e)
+    return out
 
 
 def _lead(report: Report, chosen: dict[str, list[_Sentence]]) -> list[_Sentence]:
@@ -334,6 +349,15 @@ def _notes(report: Report, chosen: dict[str, list[_Sentence]], parts: dict[str, 
             flag_type, words = k.split(": ", 1)
             notes.append(f"The {s.part if s.part != LEAD else 'context'} part still says “{words}” ({flag_type.replace('_', ' ')}): put it in "
                          "your own, specific terms.")
+    for s in everything:
+        for k in s.dropped:
+            kind_, words = k.split(": ", 1)
+            notes.append(f"Left out “{words}” ({kind_.replace('_', ' ')}) from the {s.part if s.part != LEAD else 'context'} "
+                         "part: if it matters, say it in specific terms you own.")
+    for p in COMPONENTS:
+        if parts[p]["source"] != "draft" and report.components[p].present:
+            notes.append(f"Your draft's {p} sentences were left out because they are vague, blaming or minimizing "
+                         "as written; the placeholder asks for what to say instead.")
     removed = [w for s in everything for w in s.removed]
     if removed:
         shown = ", ".join(f"“{w}”" for w in list(dict.fromkeys(removed))[:6])

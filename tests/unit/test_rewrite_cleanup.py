@@ -74,3 +74,57 @@ def test_trim_last_clause_and_list_repair():
 ])
 def test_mspe_sentence_in_the_students_voice(mspe, expected):
     assert to_first_person(mspe) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("I failed and passed, so", "I failed and passed."),
+    ("I retook it in May and", "I retook it in May."),
+    ("I hope so", "I hope so."),
+    ("That is what I was used to", "That is what I was used to."),
+])
+def test_tidy_never_leaves_a_joiner_dangling(raw, expected):
+    assert tidy(raw) == expected
+
+
+def test_a_flagged_clause_goes_with_its_clause():
+    from coach.rewriting.cleanup import drop_clause
+
+    text = "I failed Pharmacology in my first year because of some personal stuff, and I passed the re-exam."
+    a = text.index("some personal stuff")
+    e = drop_clause(text, 0, len(text), a, a + len("some personal stuff"))
+    assert cleaned(text, [e]) == "I failed Pharmacology in my first year, and I passed the re-exam."
+
+
+def test_a_flag_over_most_of_the_sentence_removes_only_its_words():
+    from coach.rewriting.cleanup import drop_clause
+
+    text = "The grading was unfair to all of us that block."
+    e = drop_clause(text, 0, len(text), 0, len(text) - 1)
+    assert (e.start, e.end) == (0, len(text) - 1)
+
+
+@pytest.mark.parametrize("s, ok", [
+    ("I failed Step 1 in June 2023.", True),
+    ("My tutor and I met every Friday.", True),
+    ("During my dedicated period in the spring.", False),
+    ("Since then: honors on my sub-I and no further failures.", False),
+    ("I passed on the retake, so.", False),
+    ("Two weeks.", False),
+    ("I went back to full-length practice exams", False),
+])
+def test_is_full_sentence(s, ok):
+    from coach.rewriting.cleanup import is_full_sentence
+
+    assert is_full_sentence(s) is ok
+
+
+@pytest.mark.parametrize("s, expected", [
+    ("Failed Step 2 CK in March 2024.", "I failed Step 2 CK in March 2024."),
+    ("Passed on the second attempt.", "I passed on the second attempt."),
+    ("Repeated failures taught me to ask for help early.", "Repeated failures taught me to ask for help early."),
+    ("I failed Step 1.", "I failed Step 1."),
+])
+def test_form_style_lines_get_the_students_subject(s, expected):
+    from coach.rewriting.cleanup import with_subject
+
+    assert with_subject(s) == expected
