@@ -70,3 +70,35 @@ def test_review_list_snapshot(snap_compare, tmp_path, fixture_text):
     state.outcomes = {i: type(o)(state.sources[i], o.report, o.error, o.rewrite, o.entities)
                       for i, o in state.outcomes.items()}
     assert snap_compare(ReviewApp(state), terminal_size=(110, 14))
+
+
+def test_the_launcher_opens_the_chosen_draft_and_comes_back_to_the_list(monkeypatch, tmp_path, fixture_text):
+    """List → editor for the chosen draft → list again (that draft re-analysed) → quit."""
+    from coach.tui import launch, review_launch
+    from coach.tui.review import ReviewApp
+
+    folder = _folder(tmp_path, fixture_text)
+    sources = discover([str(folder)])
+    choices, opened, seen = iter([1, None]), [], []
+
+    def fake_run(self):
+        seen.append(dict(self.state.outcomes))
+        return next(choices)
+
+    class FakeEditor:
+        class analyser:
+            @staticmethod
+            def close():
+                opened.append("closed")
+
+        def run(self):
+            opened.append("ran")
+
+    monkeypatch.setattr(ReviewApp, "run", fake_run)
+    monkeypatch.setattr(launch, "create_app", lambda path, **kw: opened.append(path) or FakeEditor())
+    first = {s.index: object() for s in sources}  # as if the list had analysed everything
+    monkeypatch.setattr(review_launch, "ReviewState",
+                        lambda srcs, opts: ReviewState(srcs, opts, outcomes=dict(first)))
+    assert review_launch.run_review_app(sources) == 0
+    assert opened == [sources[1].path, "ran", "closed"]
+    assert 1 in seen[0] and 1 not in seen[1] and len(seen[1]) == len(sources) - 1
