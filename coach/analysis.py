@@ -44,21 +44,20 @@ def _notices(doc) -> list[str]:
 
 
 def analyze(text: str, *, kind: str = "auto", red_flag: str = "auto", mspe: str | None = None,
-            settings: Settings | None = None) -> Report:
+            settings: Settings | None = None, nlp=None) -> Report:
     """Analyse one draft and return its `Report`.
 
     Raises `InputError` (a `ValueError`) for unusable text — empty, binary-looking or over the
-    size limit — and `ValueError` for an unknown `kind` or `red_flag`.
+    size limit — and `ValueError` for an unknown `kind` or `red_flag`. `nlp` (default: the shared
+    pipeline) lets training measure a pipeline built on other models (`get_nlp(models_dir=…)`).
     """
     text = check_text(text)
     _check_option("kind", kind, KINDS)
     _check_option("red_flag", red_flag, RED_FLAGS)
     if mspe is not None and not isinstance(mspe, str):
         raise InputError("mspe must be text")
-    nlp = get_nlp()
-    doc = _start_doc(nlp, text, kind, red_flag)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    nlp = nlp or get_nlp()
+    doc = nlp(_start_doc(nlp, text, kind, red_flag))  # spaCy runs the whole pipeline on the Doc
     return _report_from_doc(doc, text, nlp, mspe, settings)
 
 
@@ -141,20 +140,21 @@ def analyze_many(items: Iterable[str | tuple[str, str | None]], *, kind: str = "
     def result(value, doc=None):
         return value if extract is None else (value, None if doc is None else extract(doc))
 
+    base: list[str] = []
     if n_process > 1:
         from coach.pipeline.nlp import COACH_COMPONENTS
 
-        coach_procs = [nlp.get_pipe(name) for name in COACH_COMPONENTS]
+        base = [name for name in nlp.pipe_names if name not in COACH_COMPONENTS]
         stream = nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process,
                           disable=list(COACH_COMPONENTS))
     else:
-        coach_procs, stream = [], nlp.pipe(docs(), as_tuples=True, batch_size=batch_size)
+        stream = nlp.pipe(docs(), as_tuples=True, batch_size=batch_size)
     for doc, (text, mspe) in stream:
         while order[0] is not None:
             yield result(order.popleft())
         order.popleft()
-        for proc in coach_procs:
-            doc = proc(doc)
+        if base:  # the coach components, here in this process, on the parsed Doc
+            doc = nlp(doc, disable=base)
         yield result(_report_from_doc(doc, text, nlp, mspe, settings), doc)
     while order:
         yield result(order.popleft())

@@ -376,13 +376,10 @@ def check_consistency(doc, mspe: str, nlp) -> tuple[MspeResult, list[Finding]]:
     Only the base pipeline runs on the excerpt: its sentences are all the extractor needs, and
     the coach components would label a dean's letter as if it were a student's draft.
     """
-    from coach.pipeline.sentences import sentence_spans
     from coach.pipeline.nlp import COACH_COMPONENTS
+    from coach.pipeline.sentences import sentence_spans
 
-    mdoc = nlp.make_doc(mspe)
-    for name, proc in nlp.pipeline:
-        if name not in COACH_COMPONENTS:
-            mdoc = proc(mdoc)
+    mdoc = nlp(mspe, disable=list(COACH_COMPONENTS))
     msents = [(s.start_char, s.end_char) for s in sentence_spans(mdoc)]
     draft = extract(doc.text, [(s.start_char, s.end_char) for s in sentence_spans(doc)])
     return compare(draft, extract(mdoc.text, msents), outcome_sentences(mdoc.text, msents))

@@ -83,7 +83,12 @@ def read_bundle(path: Path) -> ModelBundle:
         raise ModelMissing(f"model file {path} is unreadable ({e}); run `coach train`") from None
 
 
-@lru_cache(maxsize=4)
-def load_bundle(name: str) -> ModelBundle:
-    """A shipped model by file name, cached for the process."""
-    return read_bundle(models_dir() / name)
+@lru_cache(maxsize=8)
+def load_bundle(name: str, directory: str | None = None) -> ModelBundle:
+    """A model by file name from `directory` (default: the shipped models/), cached per process.
+
+    The pipeline components pass the directory from their spaCy config, so a pipeline built on
+    freshly trained models (`get_nlp(models_dir=…)`) reads them without touching the process
+    environment.
+    """
+    return read_bundle(Path(directory) / name if directory else models_dir() / name)

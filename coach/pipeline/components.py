@@ -5,6 +5,9 @@ the kind and red flag; `coach_detectors` runs every detector and puts its hits i
 `doc.spans["coach"]` (label = flag type, span id = rule id). Options for one call (the kind or
 red flag the user chose) travel in `doc.user_data`, set by `coach.analysis` before the pipeline
 runs; nothing here imports a view.
+
+Both factories take `models_dir` in their spaCy config (null: the shipped models/, or the user's
+COACH_MODELS_DIR), so a pipeline on freshly trained models is just another pipeline.
 """
 from __future__ import annotations
 
@@ -71,18 +74,19 @@ def decide_components(probas: list[dict[str, float]], settings: dict) -> tuple[l
 @Language.factory(
     "coach_sentence_classifier",
     assigns=["doc._.coach_sentences", "doc._.coach_kind", "doc._.coach_red_flag", "doc._.coach_presence"],
-    default_config={},
+    default_config={"models_dir": None},
 )
-def make_sentence_classifier(nlp: Language, name: str) -> "SentenceClassifier":
-    return SentenceClassifier()
+def make_sentence_classifier(nlp: Language, name: str, models_dir: str | None) -> "SentenceClassifier":
+    return SentenceClassifier(models_dir)
 
 
 class SentenceClassifier:
     """Labels sentences with the exported linear model (models/components.json)."""
 
-    def __init__(self) -> None:
+    def __init__(self, models_dir: str | None = None) -> None:
         _ensure_extensions()
-        self.bundle: ModelBundle = load_bundle(COMPONENT_MODEL)
+        self.models_dir = models_dir
+        self.bundle: ModelBundle = load_bundle(COMPONENT_MODEL, models_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         sents = sentence_spans(doc)
@@ -100,28 +104,28 @@ class SentenceClassifier:
         doc._.coach_presence = presence
         doc._.coach_kind = kind
         given = doc.user_data.get(OPT_RED_FLAG)
-        doc._.coach_red_flag = given or detect_red_flag(doc, sents, hits)
+        doc._.coach_red_flag = given or detect_red_flag(doc, sents, hits, self.models_dir)
         doc._.coach_features = feats
         doc._.coach_lexicon = hits
         return doc
 
 
-@Language.factory("coach_detectors", assigns=["doc.spans"], default_config={})
-def make_detectors(nlp: Language, name: str) -> "Detectors":
-    return Detectors(nlp)
+@Language.factory("coach_detectors", assigns=["doc.spans"], default_config={"models_dir": None})
+def make_detectors(nlp: Language, name: str, models_dir: str | None) -> "Detectors":
+    return Detectors(nlp, models_dir=models_dir)
 
 
 class Detectors:
     """Runs every registered detector; hits land in `doc.spans["coach"]`."""
 
-    def __init__(self, nlp: Language, use_model: bool = True) -> None:
+    def __init__(self, nlp: Language, use_model: bool = True, models_dir: str | None = None) -> None:
         _ensure_extensions()
         self.phrases = PhraseRules(nlp.vocab, [r for r in all_rules() if r.rule_kind == "phrase"])
         from coach.rules.engine import AnchoredMatcher
 
         self.ownership = AnchoredMatcher(nlp.vocab)
         self.ownership.add("own", token_patterns(lexicon("ownership")["patterns"]))
-        self.bundle: ModelBundle | None = load_bundle(DETECTOR_MODEL) if use_model else None
+        self.bundle: ModelBundle | None = load_bundle(DETECTOR_MODEL, models_dir) if use_model else None
 
     def find(self, doc: Doc, sents: list[Span], kind: str, feats: list[dict] | None,
              hits: list[tuple[str, int, int]], parts_present: frozenset[str] = frozenset()) -> list[Hit]:

@@ -12,6 +12,8 @@ import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from spacy.language import Language
 
 ENV_VAR = "COACH_SPACY_MODEL"
@@ -25,7 +27,7 @@ INSTALL_HINT = (
 COACH_COMPONENTS = ("coach_sentence_classifier", "coach_detectors")
 
 _lock = threading.Lock()
-_cache: dict[str, "Language"] = {}
+_cache: dict[tuple[str, str | None], "Language"] = {}  # (pipeline name, models dir) → pipeline
 
 
 class PipelineMissing(RuntimeError):
@@ -54,16 +56,22 @@ def load_base(name: str | None = None) -> "Language":
         raise PipelineMissing(f"cannot load spaCy pipeline {name!r} ({e}); {INSTALL_HINT}") from None
 
 
-def get_nlp() -> "Language":
-    """The shared pipeline with coach components, loaded on first use and cached."""
+def get_nlp(models_dir: "Path | str | None" = None) -> "Language":
+    """The shared pipeline with coach components, loaded on first use and cached.
+
+    `models_dir` (default: the shipped models/) goes into the components' spaCy config, so
+    training can measure freshly written models in a pipeline of their own while the default one
+    stays cached and the process environment is never touched.
+    """
     name = resolve_name()
+    directory = str(models_dir) if models_dir is not None else None
     with _lock:
-        nlp = _cache.get(name)
+        nlp = _cache.get((name, directory))
         if nlp is None:
             nlp = load_base(name)
             from coach.pipeline import components  # noqa: F401  (registers the factories)
 
             for comp in COACH_COMPONENTS:
-                nlp.add_pipe(comp, last=True)
-            _cache[name] = nlp
+                nlp.add_pipe(comp, last=True, config={"models_dir": directory})
+            _cache[(name, directory)] = nlp
         return nlp

@@ -84,22 +84,26 @@ def lexicon_vote(features: dict[str, float]) -> str | None:
     return max(score, key=lambda k: (score[k], -order.index(k)))
 
 
-@lru_cache(maxsize=1)
-def _model():
+@lru_cache(maxsize=4)
+def _model(models_dir: str | None = None):
     from coach.pipeline.classifier import ModelMissing, load_bundle
 
     try:
-        return load_bundle(MODEL_FILE)
+        return load_bundle(MODEL_FILE, models_dir)
     except ModelMissing:
         return None
 
 
-def detect_red_flag(doc: "Doc", sents: list["Span"], lexicon_hits: list[tuple[str, int, int]]) -> str | None:
-    """The most likely red-flag type, or None when the draft mentions none."""
+def detect_red_flag(doc: "Doc", sents: list["Span"], lexicon_hits: list[tuple[str, int, int]],
+                    models_dir: str | None = None) -> str | None:
+    """The most likely red-flag type, or None when the draft mentions none.
+
+    Without a model file in `models_dir` (default: the shipped models/) the lexicon vote decides.
+    """
     feats = red_flag_features(doc, sents, lexicon_hits)
     if not any(k.startswith("rf") for k in feats):
         return None
-    bundle = _model()
+    bundle = _model(models_dir)
     if bundle is None:
         return lexicon_vote(feats)
     proba = bundle.model.predict_proba(feats)

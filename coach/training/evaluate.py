@@ -75,9 +75,16 @@ def read_records(path: Path) -> list[dict]:
     return records
 
 
-def evaluate_records(records: list[dict], *, use_given_kind: bool = True) -> dict:
-    """Metrics per label, MSPE accuracy when labelled, and per-draft errors for error analysis."""
+def evaluate_records(records: list[dict], *, use_given_kind: bool = True, models_dir: Path | None = None) -> dict:
+    """Metrics per label, MSPE accuracy when labelled, and per-draft errors for error analysis.
+
+    `models_dir` measures the models in that folder (e.g. just written by `coach train`) in a
+    pipeline of their own; the default is the shipped models.
+    """
     from coach.analysis import analyze
+    from coach.pipeline.nlp import get_nlp
+
+    nlp = get_nlp(models_dir)
 
     gold = {k: [] for k in LABELS}
     pred = {k: [] for k in LABELS}
@@ -91,7 +98,7 @@ def evaluate_records(records: list[dict], *, use_given_kind: bool = True) -> dic
     for rec in records:
         kind = rec.get("kind", "auto") if use_given_kind else "auto"
         report = analyze(rec["text"], kind=kind if kind in ("interview", "statement", "eras") else "auto",
-                         mspe=rec.get("mspe"))
+                         mspe=rec.get("mspe"), nlp=nlp)
         p = predicted_labels(report)
         if "vague_spans" in rec or "blame_spans" in rec:
             has_spans = True
@@ -151,9 +158,9 @@ def _mspe_class(rec: dict, report) -> str:
     return f"?{'/'.join(noted)}" if noted else "?unlabelled"
 
 
-def evaluate_file(path: Path, *, use_given_kind: bool = True) -> dict:
-    """Evaluate a labelled JSONL file."""
-    return evaluate_records(read_records(path), use_given_kind=use_given_kind)
+def evaluate_file(path: Path, *, use_given_kind: bool = True, models_dir: Path | None = None) -> dict:
+    """Evaluate a labelled JSONL file (with the models in `models_dir`, default the shipped ones)."""
+    return evaluate_records(read_records(path), use_given_kind=use_given_kind, models_dir=models_dir)
 
 
 def format_metrics(result: dict) -> str:
