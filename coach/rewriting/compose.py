@@ -10,6 +10,7 @@ template. Nothing is invented: the only words added are fact-free signposts and 
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -80,7 +81,8 @@ def _limits() -> dict:
     """The rewrite's length budgets, from the one home of every limit (coach/limits.py)."""
     lim = limits()
     return {"statement_words": lim.statement_rewrite_words, "statement_sentences": lim.statement_max_sentences,
-            "interview_words": list(lim.interview_rewrite_words), "eras_characters": lim.eras_characters}
+            # the spoken band itself (60–120 s at the limits' words a minute), not a narrower aim
+            "interview_words": list(lim.interview_words), "eras_characters": lim.eras_characters}
 
 
 def rewrite(text: str, *, kind: str = "auto", red_flag: str = "auto", mspe: str | None = None) -> RewriteResult:
@@ -98,9 +100,10 @@ def render_rewrite(report: Report) -> RewriteResult:
     parts_fixed: dict[str, dict] = {p: _missing_part(report, p) for p in missing}
     chosen = {p: sorted(cands[p], key=lambda s: -s.score)[:1] for p in COMPONENTS}
     chosen[LEAD] = _lead(report, chosen)
-    chosen = _choose(kind, cands, chosen, lambda sel: _render(kind, flag, _parts(sel, parts_fixed)))
+    variant = zlib.crc32(report.text.encode("utf-8"))  # the same draft always gets the same signposts
+    chosen = _choose(kind, cands, chosen, lambda sel: _render(kind, flag, _parts(sel, parts_fixed), variant))
     notes: list[str] = []
-    chosen, text = _fit(kind, flag, chosen, parts_fixed, notes)
+    chosen, text = _fit(kind, flag, chosen, parts_fixed, notes, variant)
     parts = _parts(chosen, parts_fixed)
     notes = _notes(report, chosen, parts, text, cands) + notes
     return RewriteResult(kind=kind, red_flag=flag, text=text, parts=parts, notes=tuple(notes))
@@ -222,9 +225,9 @@ def _parts(chosen: dict[str, list[_Sentence]], fixed: dict[str, dict]) -> dict[s
     return out
 
 
-def _render(kind: str, red_flag: str | None, parts: dict[str, dict]) -> str:
+def _render(kind: str, red_flag: str | None, parts: dict[str, dict], variant: int = 0) -> str:
     name = first_existing(f"rewrite/{kind}/{red_flag}.j2", f"rewrite/{kind}.j2")
-    text = render(name, parts=parts, kind=kind, red_flag=red_flag)
+    text = render(name, parts=parts, kind=kind, red_flag=red_flag, variant=variant)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 
@@ -254,7 +257,7 @@ def _choose(kind: str, cands: dict[str, list[_Sentence]], chosen: dict[str, list
 
 
 def _fit(kind: str, flag: str | None, chosen: dict[str, list[_Sentence]], fixed: dict[str, dict],
-         notes: list[str]) -> tuple[dict[str, list[_Sentence]], str]:
+         notes: list[str], variant: int = 0) -> tuple[dict[str, list[_Sentence]], str]:
     """Shorten the longest sentence clause by clause until the kind's limit holds.
 
     An ERAS field is a hard limit: as a last resort the longest sentence is cut at a word
@@ -268,7 +271,7 @@ def _fit(kind: str, flag: str | None, chosen: dict[str, list[_Sentence]], fixed:
         cap = lim["statement_words"] if kind == "statement" else lim["interview_words"][1]
         return _words(text) > cap
 
-    text = _render(kind, flag, _parts(chosen, fixed))
+    text = _render(kind, flag, _parts(chosen, fixed), variant)
     trimmed = cut = False
     for _ in range(40):
         if not over(text):
@@ -290,7 +293,7 @@ def _fit(kind: str, flag: str | None, chosen: dict[str, list[_Sentence]], fixed:
             else:  # too little would be left: leave the sentence out instead
                 for p in (LEAD, *COMPONENTS):
                     chosen[p] = [x for x in chosen.get(p, []) if x is not longest]
-        text = _render(kind, flag, _parts(chosen, fixed))
+        text = _render(kind, flag, _parts(chosen, fixed), variant)
     if trimmed:
         notes.append("Shortened: the last clause of a long sentence was left out to fit the "
                      f"{'character' if kind == 'eras' else 'word'} limit; put back anything essential "

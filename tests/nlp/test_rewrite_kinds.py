@@ -80,8 +80,11 @@ def test_eras_is_held_to_750_characters_and_says_what_it_cut():
 def test_interview_is_spoken_length():
     from coach.rewriting.compose import rewrite
 
+    from coach.limits import limits
+
+    lo, hi = limits().interview_words  # the 60–120 s band at 150 words a minute
     result = rewrite(LONG, kind="interview")
-    assert 120 <= len(WORD.findall(result.text)) <= 250
+    assert lo <= len(WORD.findall(result.text)) <= hi
     assert "um" not in WORD.findall(result.text.lower())
 
 
@@ -128,3 +131,24 @@ def test_template_syntax_and_markup_in_a_draft_come_out_literally(kind):
         if any(source[:25] in result.parts[p]["text"] for p in COMPONENTS):
             assert payload in result.text
     assert "49" not in result.text
+
+
+def test_interview_signposts_differ_by_red_flag_and_state_no_fact():
+    from coach.render.templating import render
+
+    parts = {p: {"source": "draft", "text": f"[{p}]"} for p in COMPONENTS}
+    flags = ["step1_fail", "shelf_fail", "leave_of_absence", "professionalism", "course_fail", None]
+    openings = {f: render("rewrite/interview.j2", parts=parts, kind="interview", red_flag=f, variant=0) for f in flags}
+    assert len(set(openings.values())) == len(flags)
+    variants = {render("rewrite/interview.j2", parts=parts, kind="interview", red_flag="step1_fail", variant=v)
+                for v in range(30)}
+    assert len(variants) >= 3
+    for text in set(openings.values()) | variants:
+        assert not re.search(r"\d|\b(?:step|level|usmle|comlex)\b", text.replace("[", " ").replace("]", " "), re.I)
+        assert re.search(r"\bI\b", text)  # the student's voice
+
+
+def test_the_same_draft_gets_the_same_signposts():
+    from coach.rewriting.compose import rewrite
+
+    assert rewrite(LONG, kind="interview").text == rewrite(LONG, kind="interview").text
