@@ -29,9 +29,9 @@ def main() -> None:
     args = parser.parse_args()
 
     from coach.analysis import analyze
-    from coach.training.corpus import load_dir
     from coach.pipeline.nlp import get_nlp, load_base
     from coach.resources import corpus_dir
+    from coach.training.corpus import load_dir
 
     texts = [d.text for d in load_dir(corpus_dir()).drafts][: args.limit]
     bare = load_base()

@@ -39,25 +39,24 @@ def main() -> None:
     analyze(ANSWER)  # load the pipeline
     t_analyze = best_of(lambda: analyze(ANSWER, kind="interview", red_flag="step1_fail"))
     report = analyze(ANSWER, kind="interview", red_flag="step1_fail")
-    with tempfile.TemporaryDirectory() as d:
-        with History(Path(d) / "h.sqlite3") as h:
-            question = load_bank().get("what-happened-step1")
-            months = ["May", "June", "July", "August", "September", "October"]
-            for i in range(30):  # distinct earlier answers, as a student's history holds
-                text = f"I failed Step 1 in {months[i % 6]} 2023 and passed the retake {i + 2} months later."
-                h.add(round_id=f"r{i}", question_id="q", question="Q?", answer=text, kind="interview",
-                      red_flag="step1_fail", word_count=20, scores=dict(report.scores))
-            from coach.practice import consistency
+    with tempfile.TemporaryDirectory() as d, History(Path(d) / "h.sqlite3") as h:
+        question = load_bank().get("what-happened-step1")
+        months = ["May", "June", "July", "August", "September", "October"]
+        for i in range(30):  # distinct earlier answers, as a student's history holds
+            text = f"I failed Step 1 in {months[i % 6]} 2023 and passed the retake {i + 2} months later."
+            h.add(round_id=f"r{i}", question_id="q", question="Q?", answer=text, kind="interview",
+                  red_flag="step1_fail", word_count=20, scores=dict(report.scores))
+        from coach.practice import consistency
 
-            def fresh_answer() -> None:  # nothing cached about this answer yet, as in real use
-                consistency._compare_facts.cache_clear()
-                assess(report, Round(question), history=h, statement=STATEMENT)
+        def fresh_answer() -> None:  # nothing cached about this answer yet, as in real use
+            consistency._compare_facts.cache_clear()
+            assess(report, Round(question), history=h, statement=STATEMENT)
 
-            t_assess = best_of(fresh_answer)
-            for _ in range(1000 - h.count()):
-                h.add(round_id="r", question_id="q", question="Q?", answer=ANSWER, kind="interview",
-                      red_flag="step1_fail", word_count=50, scores=dict(report.scores), missing=["evidence"])
-            t_progress = best_of(lambda: summarise(h.attempts(red_flag="step1_fail", limit=500)))
+        t_assess = best_of(fresh_answer)
+        for _ in range(1000 - h.count()):
+            h.add(round_id="r", question_id="q", question="Q?", answer=ANSWER, kind="interview",
+                  red_flag="step1_fail", word_count=50, scores=dict(report.scores), missing=["evidence"])
+        t_progress = best_of(lambda: summarise(h.attempts(red_flag="step1_fail", limit=500)))
     print(f"analyze: {t_analyze * 1000:.1f} ms; practice on top (consistency with statement + 12 of 30 earlier "
           f"answers, follow-up, stored): {t_assess * 1000:.1f} ms (target < 100 ms)")
     print(f"progress view data for 500 of 1,000 attempts: {t_progress * 1000:.1f} ms (target < 100 ms)")

@@ -5,19 +5,17 @@ returns. It never imports a view (a test checks that `textual` stays out of `sys
 """
 from __future__ import annotations
 
-import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
-from coach.pipeline.components import OPT_KIND, OPT_RED_FLAG
 from coach.config import Settings
-from coach.report.findings import findings_from_doc
 from coach.inputs import InputError, check_text
+from coach.pipeline.components import OPT_KIND, OPT_RED_FLAG
 from coach.pipeline.nlp import get_nlp
 from coach.report.document import ComponentResult, Report, SentenceResult
+from coach.report.findings import findings_from_doc
 from coach.report.scores import compute_scores
 from coach.vocab import COMPONENTS, KINDS, RED_FLAGS
-
 from coach.wordcount import WORD  # one definition of a word for every figure shown
 
 MIN_ENGLISH_STOP_RATIO = 0.15
@@ -37,9 +35,8 @@ def _notices(doc) -> list[str]:
     if len(letters) >= 20 and sum(c.isascii() for c in letters) / len(letters) < 0.5:
         return [NOT_ENGLISH]
     words = [t for t in doc if t.is_alpha]
-    if len(words) >= MIN_WORDS_FOR_LANGUAGE_CHECK:
-        if sum(t.is_stop for t in words) / len(words) < MIN_ENGLISH_STOP_RATIO:
-            return [NOT_ENGLISH]
+    if len(words) >= MIN_WORDS_FOR_LANGUAGE_CHECK and sum(t.is_stop for t in words) / len(words) < MIN_ENGLISH_STOP_RATIO:
+        return [NOT_ENGLISH]
     return []
 
 

@@ -22,9 +22,9 @@ import difflib
 import errno
 import os
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from coach.render.visible import visible
 from coach.report.findings import Finding
@@ -60,7 +60,7 @@ class Settings:
     disabled: frozenset[str] = field(default_factory=frozenset)
     ignored: frozenset[str] = field(default_factory=frozenset)
 
-    def merged(self, disable: Iterable[str] = (), ignore: Iterable[str] = ()) -> "Settings":
+    def merged(self, disable: Iterable[str] = (), ignore: Iterable[str] = ()) -> Settings:
         """These settings plus command-line additions."""
         return Settings(self.disabled | set(disable), self.ignored | {_norm(p) for p in ignore})
 

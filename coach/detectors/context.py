@@ -29,10 +29,10 @@ class Hit:
 
 @dataclass
 class DocContext:
-    doc: "Doc"
-    sents: list["Span"]
+    doc: Doc
+    sents: list[Span]
     kind: str
-    phrase_hits: list["TokenHit"]
+    phrase_hits: list[TokenHit]
     ownership_sents: set[int]
     detector_scores: list[dict[str, float]] = field(default_factory=list)
     specific_sents: set[int] = field(default_factory=set)

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coach.mspe.dates import When, compatible, gap_ok, precision, span_months, window
 from coach.mspe import slots
+from coach.mspe.dates import When, compatible, gap_ok, precision, span_months, window
 from coach.mspe.facts import LEAVE, UNKNOWN, Event, Facts, extract, generic_covers, subject_matches
-from coach.report.findings import Finding
 from coach.report.document import MspeFinding, MspeResult
+from coach.report.findings import Finding
 from coach.rules import lexicon
 
 SUGGESTION = ("Make the draft and the MSPE agree: use the MSPE's wording if it is right, and if the MSPE "

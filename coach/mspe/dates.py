@@ -141,7 +141,7 @@ def find_dates(text: str) -> list[When]:
 def _joined(text: str, a: When, b: When, joiners: list[str]) -> bool:
     gap = text[a.end:b.start].strip().lower()
     fillers = _lex()["date_words"]["range_fillers"]
-    gap = re.sub(r"\b(?:%s)\b" % "|".join(fillers), " ", gap)
+    gap = re.sub(rf"\b(?:{'|'.join(fillers)})\b", " ", gap)
     gap = re.sub(r"[\s,]+", " ", gap).strip()
     gap = re.sub(r"\b(\w+)(?: \1\b)+", r"\1", gap)  # spoken repeats: "to, to" is "to"
     gap = re.sub(r"^of ", "", gap)
@@ -180,9 +180,7 @@ def find_ranges(text: str, dates: list[When]) -> list[DateRange]:
     joiners = [j for j in _lex()["date_words"]["range_joiners"] if j != "and"]
     out = []
     for a, b in zip(dates, dates[1:]):
-        if _joined(text, a, b, joiners):
-            out.append(DateRange(a, b))
-        elif _joined(text, a, b, ["and"]) and re.search(r"\bbetween\s+$", text[max(0, a.start - 12):a.start], re.I):
+        if _joined(text, a, b, joiners) or _joined(text, a, b, ["and"]) and re.search(r"\bbetween\s+$", text[max(0, a.start - 12):a.start], re.I):
             out.append(DateRange(a, b))
     return out
 

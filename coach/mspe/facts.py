@@ -17,7 +17,16 @@ from functools import lru_cache
 
 from coach.mspe.dates import When, find_dates, find_ranges
 from coach.mspe.mentions import (
-    Attempt, Cue, Length, Subject, category_of, find_attempts, find_cues, find_lengths, find_subjects, lex,
+    Attempt,
+    Cue,
+    Length,
+    Subject,
+    category_of,
+    find_attempts,
+    find_cues,
+    find_lengths,
+    find_subjects,
+    lex,
 )
 
 LEAVE = "leave"
@@ -153,9 +162,7 @@ def _own_subjects(subjects: list[Subject], cue: Cue, start: int, end: int) -> li
     prev_end = cue.end
     for i, s in enumerate(after):
         gap = s.start - prev_end
-        if i == 0 and gap <= HEAD_WINDOW:
-            own.append(s)
-        elif i > 0 and own and own[-1] is after[i - 1] and gap <= CHAIN_WINDOW and \
+        if i == 0 and gap <= HEAD_WINDOW or i > 0 and own and own[-1] is after[i - 1] and gap <= CHAIN_WINDOW and \
                 s.category == own[-1].category:
             own.append(s)
         else:

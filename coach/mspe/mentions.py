@@ -265,4 +265,4 @@ def find_lengths(text: str) -> list[Length]:
     for m in c["named_length"].finditer(text):
         lo, hi = x["named"][re.sub(r"\s+", " ", m["named"].lower())]
         out.append(Length(m.start(), m.end(), m.group(0), lo, hi, True))
-    return sorted(out, key=lambda l: l.start)
+    return sorted(out, key=lambda length: length.start)

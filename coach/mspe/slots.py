@@ -16,7 +16,6 @@ from functools import lru_cache
 from coach.mspe.facts import LEAVE, Facts
 from coach.mspe.mentions import Length, _alt, find_cues, find_lengths, find_subjects, lex
 
-
 # A draft that names its failed courses one by one counts them: naming fewer than the MSPE lists
 # reads to a committee as leaving one out.
 NAMED_MIN = 1

@@ -53,7 +53,7 @@ class LinearModel:
         return {c: e / total for c, e in zip(self.classes, ex)}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "LinearModel":
+    def from_dict(cls, data: dict) -> LinearModel:
         """Build from the exported JSON object."""
         return cls(
             classes=tuple(data["classes"]),

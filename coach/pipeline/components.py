@@ -17,16 +17,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from coach.pipeline.classifier import COMPONENT_MODEL, DETECTOR_MODEL, ModelBundle, load_bundle
 from coach.detectors import DETECTORS
 from coach.detectors.context import DocContext, Hit
+from coach.pipeline.classifier import COMPONENT_MODEL, DETECTOR_MODEL, ModelBundle, load_bundle
 from coach.pipeline.features import concrete_tokens, doc_features, lexicon_hits
 from coach.pipeline.kinds import detect_kind
 from coach.pipeline.red_flags import detect_red_flag
+from coach.pipeline.sentences import sentence_locator, sentence_spans
 from coach.rules import all_rules, lexicon
 from coach.rules.patterns import token_patterns
 from coach.rules.phrase import PhraseRules
-from coach.pipeline.sentences import sentence_locator, sentence_spans
 from coach.vocab import COMPONENTS
 
 SPAN_GROUP = "coach"
@@ -76,7 +76,7 @@ def decide_components(probas: list[dict[str, float]], settings: dict) -> tuple[l
     assigns=["doc._.coach_sentences", "doc._.coach_kind", "doc._.coach_red_flag", "doc._.coach_presence"],
     default_config={"models_dir": None},
 )
-def make_sentence_classifier(nlp: Language, name: str, models_dir: str | None) -> "SentenceClassifier":
+def make_sentence_classifier(nlp: Language, name: str, models_dir: str | None) -> SentenceClassifier:
     return SentenceClassifier(models_dir)
 
 
@@ -111,7 +111,7 @@ class SentenceClassifier:
 
 
 @Language.factory("coach_detectors", assigns=["doc.spans"], default_config={"models_dir": None})
-def make_detectors(nlp: Language, name: str, models_dir: str | None) -> "Detectors":
+def make_detectors(nlp: Language, name: str, models_dir: str | None) -> Detectors:
     return Detectors(nlp, models_dir=models_dir)
 
 

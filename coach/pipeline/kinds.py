@@ -27,7 +27,7 @@ def _matcher(vocab):
     return m
 
 
-def detect_kind(doc: "Doc", sents: list["Span"]) -> str:
+def detect_kind(doc: Doc, sents: list[Span]) -> str:
     """'interview' when the draft has the fillers, contractions and openers of speech, else 'statement'."""
     words = sum(1 for t in doc if t.is_alpha)
     if not words:

@@ -27,7 +27,7 @@ INSTALL_HINT = (
 COACH_COMPONENTS = ("coach_sentence_classifier", "coach_detectors")
 
 _lock = threading.Lock()
-_cache: dict[tuple[str, str | None], "Language"] = {}  # (pipeline name, models dir) → pipeline
+_cache: dict[tuple[str, str | None], Language] = {}  # (pipeline name, models dir) → pipeline
 
 
 class PipelineMissing(RuntimeError):
@@ -45,7 +45,7 @@ def resolve_name() -> str:
     raise PipelineMissing(INSTALL_HINT)
 
 
-def load_base(name: str | None = None) -> "Language":
+def load_base(name: str | None = None) -> Language:
     """Load the bare spaCy pipeline (no coach components); used by training and benchmarks."""
     import spacy
 
@@ -56,7 +56,7 @@ def load_base(name: str | None = None) -> "Language":
         raise PipelineMissing(f"cannot load spaCy pipeline {name!r} ({e}); {INSTALL_HINT}") from None
 
 
-def get_nlp(models_dir: "Path | str | None" = None) -> "Language":
+def get_nlp(models_dir: Path | str | None = None) -> Language:
     """The shared pipeline with coach components, loaded on first use and cached.
 
     `models_dir` (default: the shipped models/) goes into the components' spaCy config, so

@@ -12,9 +12,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from coach.pipeline.sentences import sentence_locator
 from coach.rules import lexicon
 from coach.rules.patterns import token_patterns
-from coach.pipeline.sentences import sentence_locator
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -45,7 +45,7 @@ def _order() -> list[str]:
     return [e["name"] for e in lexicon("red_flags")["type"]]
 
 
-def red_flag_features(doc: "Doc", sents: list["Span"], lexicon_hits: list[tuple[str, int, int]]) -> dict[str, float]:
+def red_flag_features(doc: Doc, sents: list[Span], lexicon_hits: list[tuple[str, int, int]]) -> dict[str, float]:
     """Weighted lexicon mentions per type plus content lemmas; shared by training and inference."""
     index = sentence_locator(sents)
     failing = {index(hs) for g, hs, _ in lexicon_hits if g in FAILURE_GROUPS}
@@ -94,7 +94,7 @@ def _model(models_dir: str | None = None):
         return None
 
 
-def detect_red_flag(doc: "Doc", sents: list["Span"], lexicon_hits: list[tuple[str, int, int]],
+def detect_red_flag(doc: Doc, sents: list[Span], lexicon_hits: list[tuple[str, int, int]],
                     models_dir: str | None = None) -> str | None:
     """The most likely red-flag type, or None when the draft mentions none.
 

@@ -5,7 +5,6 @@ Registered by `coach/cli.py` through `add_parsers`; importing this module costs 
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json

@@ -257,7 +257,7 @@ class History:
             except sqlite3.Error:
                 pass
 
-    def __enter__(self) -> "History":
+    def __enter__(self) -> History:
         return self
 
     def __exit__(self, *exc) -> None:

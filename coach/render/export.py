@@ -7,8 +7,8 @@ autoescapes everything; the Markdown template escapes user text with the `md` fi
 from __future__ import annotations
 
 from coach import __version__
-from coach.report.document import Report
 from coach.render.templating import render
+from coach.report.document import Report
 from coach.vocab import COMPONENTS
 
 MISSING_HINT = {

@@ -66,7 +66,7 @@ class Report:
     detected_kind: str | None = None  # what auto-detection would say; not part of the JSON contract
     concrete_details: int = 0  # numbers, dates, named resources: an input of the specificity score
 
-    def with_flags(self, flags) -> "Report":
+    def with_flags(self, flags) -> Report:
         """The same analysis showing only `flags` (e.g. minus dismissed ones), scores recomputed."""
         from dataclasses import replace
 
@@ -76,7 +76,7 @@ class Report:
         present = (self.components[c].present for c in COMPONENTS)
         return replace(self, flags=flags, scores=compute_scores(present, list(flags), self.concrete_details))
 
-    def with_path(self, path: str | None) -> "Report":
+    def with_path(self, path: str | None) -> Report:
         """The same report labelled with the input's path."""
         from dataclasses import replace
 

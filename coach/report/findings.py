@@ -44,7 +44,7 @@ def findings_from_doc(doc) -> list[Finding]:
     rules = rules_by_id()
     details = doc.user_data.get("coach_details", {})
     out = []
-    for span in doc.spans["coach"] if "coach" in doc.spans else ():
+    for span in doc.spans.get("coach", ()):
         rule = rules[span.id_]
         detail = details.get((span.start, span.end, span.id_), "")
         message = f"{rule.message} {detail}".strip()

@@ -21,7 +21,7 @@ because its tone is calm.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from coach.report.findings import Finding
 

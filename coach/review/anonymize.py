@@ -23,7 +23,7 @@ from coach.report.document import MspeFinding, MspeResult, Report, SentenceResul
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])")
 TITLES = ("Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Professor", "Dean")
-TITLED = re.compile(r"\b(?:%s)\.?\s+((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+)?)" % "|".join(TITLES))
+TITLED = re.compile(rf"\b(?:{'|'.join(TITLES)})\.?\s+((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+)?)")
 _WORD = r"(?:St\.|Mt\.|[A-Z][\w-]*(?:['’]s\b)?)"
 _JOIN = r"(?:of|the|and|at|for|&)"
 CAPITAL_RUN = re.compile(rf"{_WORD}(?:\s+(?:{_JOIN}\s+)*{_WORD})*")
@@ -101,7 +101,7 @@ class Anonymiser:
     def _known_names(self) -> re.Pattern | None:
         if self._known is None and (self.people or self.schools):
             names = sorted({*self.people, *self.schools}, key=len, reverse=True)
-            self._known = re.compile(r"(?<![\w@.])(?:%s)(?![\w@])" % "|".join(map(re.escape, names)))
+            self._known = re.compile(rf"(?<![\w@.])(?:{'|'.join(map(re.escape, names))})(?![\w@])")
         return self._known
 
     def edits(self, text: str) -> list[tuple[int, int, str]]:

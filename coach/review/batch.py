@@ -159,7 +159,7 @@ class BatchRun:
         self.sources, self.options, self.jobs = list(sources), options, max(1, jobs)
         self._pool = None
 
-    def __enter__(self) -> "BatchRun":
+    def __enter__(self) -> BatchRun:
         if self.jobs > 1 and len(self.sources) > 1:
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")

@@ -83,8 +83,7 @@ class _Bar:
 
     def __init__(self, total: int, stream) -> None:
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                   TimeRemainingColumn)
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         self.progress = Progress(
             TextColumn("reviewing"), BarColumn(), MofNCompleteColumn(), TextColumn("drafts"),

@@ -73,7 +73,7 @@ class HtmlReport:
 
     def __init__(self, path) -> None:
         self.path = path
-        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # unnamed: gone if we crash
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed in finish(); unnamed: gone if we crash
 
     def add(self, report, rewrite: dict | None, row: dict) -> None:
         """Render one analysed draft's section (its number links it to the summary row)."""

@@ -14,9 +14,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from coach.vocab import COMPONENTS, FLAG_TYPES
-
 from coach.review.summary import SCORE_KEYS, weakest_first
+from coach.vocab import COMPONENTS, FLAG_TYPES
 
 FIXED_COLUMNS = ("draft", "status", "error", *SCORE_KEYS, "red_flag", "kind", "words", *COMPONENTS,
                  "parts_present", "flags", "mspe_consistent")
@@ -49,7 +48,7 @@ class AtomicStream:
         except FileNotFoundError:
             pass
 
-    def __enter__(self) -> "AtomicStream":
+    def __enter__(self) -> AtomicStream:
         return self
 
     def __exit__(self, exc_type, *_) -> None:

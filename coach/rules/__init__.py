@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from coach.limits import LIMITS_FILE, limits
@@ -161,7 +161,7 @@ def rules_by_id() -> dict[str, Rule]:
     return {r.id: r for r in all_rules()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(name: str) -> dict:
     """A word-list file (`data/lexicons/<name>.toml`) used by features and dependency rules."""
     with (rules_dir() / "lexicons" / f"{name}.toml").open("rb") as fh:

@@ -24,7 +24,7 @@ def _ownership() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(lex["own_nouns"]), frozenset(lex["own_possessives"]), frozenset(lex["person_subjects"])
 
 
-def _clause_bounds(subject: "Token", predicate: "Token", sent: "Span") -> tuple[int, int]:
+def _clause_bounds(subject: Token, predicate: Token, sent: Span) -> tuple[int, int]:
     """Token range from the subject phrase to the end of the predicate's clause, inside the sentence.
 
     Subordinate clauses that hang off the predicate are kept (they carry the accusation, e.g.
@@ -47,7 +47,7 @@ def _clause_bounds(subject: "Token", predicate: "Token", sent: "Span") -> tuple[
     return start, end
 
 
-def _is_own(token: "Token") -> bool:
+def _is_own(token: Token) -> bool:
     """True for "my schedule", "our plan" — the student's own doing, so not an outside agent.
 
     The nouns a student owns and the possessives that make them theirs are data
@@ -58,11 +58,11 @@ def _is_own(token: "Token") -> bool:
         c.dep_ == "poss" and c.lower_ in possessives for c in token.children)
 
 
-def _negated(verb: "Token") -> bool:
+def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in {"never", "nobody"} for c in verb.children)
 
 
-def blame_hits(sent: "Span", rule: Rule) -> list[tuple[int, int]]:
+def blame_hits(sent: Span, rule: Rule) -> list[tuple[int, int]]:
     """Token ranges in one sentence where an outside agent is the subject of a negative predicate."""
     agents = set(rule.params.get("agents", ()))
     preds = set(rule.params.get("predicates", ()))
@@ -91,7 +91,7 @@ def blame_hits(sent: "Span", rule: Rule) -> list[tuple[int, int]]:
     return out
 
 
-def passive_hits(sent: "Span", rule: Rule) -> list[tuple[int, int]]:
+def passive_hits(sent: Span, rule: Rule) -> list[tuple[int, int]]:
     """Token ranges of agentless passives about the problem in one sentence."""
     subjects = set(rule.params.get("subjects", ()))
     expletive_verbs = set(rule.params.get("expletive_verbs", ()))
@@ -103,8 +103,6 @@ def passive_hits(sent: "Span", rule: Rule) -> list[tuple[int, int]]:
         if any(c.dep_ == "agent" for c in verb.children):
             continue
         lemma = tok.lemma_.lower()
-        if lemma in subjects and not _is_own(tok):
-            out.append(_clause_bounds(tok, verb, sent))
-        elif tok.lower_ == "it" and verb.lemma_.lower() in expletive_verbs:
+        if lemma in subjects and not _is_own(tok) or tok.lower_ == "it" and verb.lemma_.lower() in expletive_verbs:
             out.append(_clause_bounds(tok, verb, sent))
     return out

@@ -106,7 +106,7 @@ def _compile(key: str, pattern: list[dict]) -> _Pattern:
 class TokenIndex:
     """Per-doc token attributes and word → positions maps, built once and shared by matchers."""
 
-    def __init__(self, doc: "Doc"):
+    def __init__(self, doc: Doc):
         self.rows = [(t.lower_, t.lemma_, t.text, t.pos_, t.tag_, t.ent_type_) for t in doc]
         self.positions: dict[str, dict[str, list[int]]] = {"lower": {}, "lemma": {}, "orth": {}}
         for i, (lower, lemma, orth, *_rest) in enumerate(self.rows):
@@ -115,7 +115,7 @@ class TokenIndex:
             self.positions["orth"].setdefault(orth, []).append(i)
 
     @classmethod
-    def of(cls, doc: "Doc") -> "TokenIndex":
+    def of(cls, doc: Doc) -> TokenIndex:
         """The doc's index, cached in `doc.user_data` (attributes are final once parsed)."""
         idx = doc.user_data.get("coach_token_index")
         if idx is None or len(idx.rows) != len(doc):
@@ -164,7 +164,7 @@ class AnchoredMatcher:
     def __len__(self) -> int:
         return len(self._patterns)
 
-    def __call__(self, doc: "Doc", with_alignments: bool = False) -> list[tuple]:
+    def __call__(self, doc: Doc, with_alignments: bool = False) -> list[tuple]:
         idx = TokenIndex.of(doc)
         rows = idx.rows
         out = []

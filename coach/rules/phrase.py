@@ -7,8 +7,9 @@ changes: UWorld blocks, ..." is not.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from coach.rules import Rule
 from coach.rules.engine import AnchoredMatcher
@@ -31,7 +32,7 @@ class TokenHit:
 class PhraseRules:
     """Compiled phrase rules over one vocab."""
 
-    def __init__(self, vocab: "Vocab", rules: Iterable[Rule]):
+    def __init__(self, vocab: Vocab, rules: Iterable[Rule]):
         self.matcher = AnchoredMatcher(vocab)
         self.rules: dict[str, Rule] = {}
         self._compiled: dict[str, list[CompiledPattern]] = {}
@@ -43,10 +44,10 @@ class PhraseRules:
             for i, cp in enumerate(compiled):
                 self.matcher.add(f"{rule.id}#{i}", [cp.tokens], gate=rule.id)
 
-    def __call__(self, doc: "Doc") -> list[TokenHit]:
+    def __call__(self, doc: Doc) -> list[TokenHit]:
         """Every match, trimmed of context tokens; overlaps are resolved later per type."""
         hits = []
-        for key, start, end, alignment in self.matcher(doc, with_alignments=True):
+        for key, start, _end, alignment in self.matcher(doc, with_alignments=True):
             rule_id, idx = key.rsplit("#", 1)
             span = self._compiled[rule_id][int(idx)].flagged(alignment)
             if span is not None:

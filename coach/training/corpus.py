@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from coach.limits import limits
 from coach.vocab import COMPONENTS, KINDS, RED_FLAGS, SENTENCE_LABELS, SPAN_TYPES

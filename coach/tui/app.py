@@ -23,14 +23,22 @@ from coach.tui.checklist import Checklist
 from coach.tui.commands import CoachCommands
 from coach.tui.editor import DraftEditor
 from coach.tui.file_actions import FileActions
-from coach.tui.quit import QuitFlow
 from coach.tui.findings import FindingsList, FindingsPane
 from coach.tui.legend import Legend
-from coach.tui.messages import (AnalysisDone, DismissFinding, FindingHighlighted, IgnorePhrase, JumpTo,
-                                MspeChanged, OptionsChanged, UndoDismissal)
+from coach.tui.messages import (
+    AnalysisDone,
+    DismissFinding,
+    FindingHighlighted,
+    IgnorePhrase,
+    JumpTo,
+    MspeChanged,
+    OptionsChanged,
+    UndoDismissal,
+)
 from coach.tui.mspe_pane import MspeInput, MspePane
 from coach.tui.options_bar import KIND_OPTIONS, RED_FLAG_OPTIONS, OptionsBar
 from coach.tui.palette import theme_variables
+from coach.tui.quit import QuitFlow
 from coach.tui.rewrite_pane import RewritePane
 from coach.tui.scorebar import ScoreBar
 from coach.tui.session import DraftSession

@@ -14,8 +14,9 @@ import os
 import pickle
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable, Protocol
+from typing import Protocol
 
 from coach.tui import live
 
@@ -70,8 +71,8 @@ def _serve(conn, parent_end=None, parent_pid: int | None = None) -> None:
     os.dup2(devnull, 1)  # library warnings must never scribble over the parent's terminal UI
     os.dup2(devnull, 2)
     try:
-        from coach.pipeline.nlp import get_nlp
         import coach.analysis  # noqa: F401
+        from coach.pipeline.nlp import get_nlp
 
         get_nlp()
     except Exception:

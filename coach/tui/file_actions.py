@@ -54,7 +54,7 @@ class FileActions:
                 self.call_from_thread(self.notify, f"Autosave failed: {e.strerror or e}. Save with Ctrl+S.",
                                       severity="error", markup=False)
 
-    def offer_restore(self, pending: "list[tuple[str, Autosave]] | Autosave") -> None:
+    def offer_restore(self, pending: list[tuple[str, Autosave]] | Autosave) -> None:
         """Offer each unsaved draft earlier runs left behind, one dialog at a time.
 
         Restore loads it (this session then continues that autosave slot); Discard deletes it;

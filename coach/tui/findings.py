@@ -14,10 +14,10 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.report.findings import Finding
 from coach.render.visible import visible
-from coach.tui.palette import variable
+from coach.report.findings import Finding
 from coach.tui.messages import DismissFinding, FindingHighlighted, IgnorePhrase, UndoDismissal
+from coach.tui.palette import variable
 
 MAX_QUOTE = 48
 TYPE_LABELS = {"passive_agency": "passive", "mspe_mismatch": "mspe"}

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from coach.tui.app import CoachApp
 
 
-def create_app(path: str | Path | None = None, *, analysis_process: bool = False, **opts) -> "CoachApp":
+def create_app(path: str | Path | None = None, *, analysis_process: bool = False, **opts) -> CoachApp:
     """Build the app for `path` (None: the bundled example); raises InputError for an unusable file.
 
     `analysis_process` runs analyses in a helper process (what `coach` does); tests leave it off

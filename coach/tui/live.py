@@ -9,8 +9,9 @@ waiting is skipped entirely (`still_wanted`).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, Callable
+from typing import Any
 
 _lock = threading.Lock()
 
@@ -92,8 +93,8 @@ def preload() -> threading.Thread:
     """Start loading the language pipeline in the background while the UI starts."""
     def load() -> None:
         try:
-            from coach.pipeline.nlp import get_nlp
             import coach.analysis  # noqa: F401  (the classifier and detectors it imports)
+            from coach.pipeline.nlp import get_nlp
 
             get_nlp()
         except Exception:

@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
 from textual.reactive import reactive
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 from coach.practice.progress import SCORES, summarise

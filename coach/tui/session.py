@@ -53,7 +53,7 @@ class DraftSession:
     _autosave_ticket: int = field(default=0, repr=False, compare=False)
 
     @classmethod
-    def start(cls, path: str | Path | None = None) -> "DraftSession":
+    def start(cls, path: str | Path | None = None) -> DraftSession:
         """Open `path` (a missing file starts an empty draft there), or the bundled example.
 
         Raises `coach.inputs.InputError` for a file that cannot be used as a draft.

@@ -6,10 +6,11 @@ directly. Offsets are `str` indices into the editor's text, exactly like the rep
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Iterable, NamedTuple, Sequence
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
-from coach.report.findings import Finding
 from coach.report.document import Report
+from coach.report.findings import Finding
 
 
 class Mark(NamedTuple):

@@ -189,7 +189,7 @@ def test_fuzz_random_bytes_never_crash(tmp_path, capsys, parts):
 def test_fuzz_a_few_subprocess_runs_through_stdin():
     """Stdin and the real entry point: a handful of runs, each must end cleanly."""
     samples = [b"\xff\xfe" + "I failed.".encode("utf-16-le"), b"\x1b[2JI failed Step 1\x00", bytes(range(256)),
-               "I failed Step 1 in June.\x1b]0;x".encode()]
+               b"I failed Step 1 in June.\x1b]0;x"]
     for data in samples:
         r = subprocess.run([sys.executable, "-m", "coach", "check", "-"], input=data, capture_output=True, timeout=120)
         assert r.returncode in (0, 2) and b"Traceback" not in r.stderr

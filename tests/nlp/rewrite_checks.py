@@ -25,8 +25,8 @@ MONTHS = ("january|february|march|april|may|june|july|august|september|october|n
 def corpus_reports() -> dict:
     """{draft id: (Draft, Report)} for every corpus draft, analysed once."""
     from coach import analyze
-    from coach.training.corpus import load_dir
     from coach.resources import corpus_dir
+    from coach.training.corpus import load_dir
 
     return {d.id: (d, analyze(d.text, kind=d.kind, mspe=d.mspe)) for d in load_dir(corpus_dir()).drafts}
 

@@ -4,8 +4,7 @@ import json
 
 
 def test_contract_import_lines_give_callables(nlp):
-    from coach import analyze
-    from coach import rewrite
+    from coach import analyze, rewrite
 
     assert callable(analyze) and callable(rewrite)
     text = "I failed Step 1 in June 2023. I met a tutor weekly. I passed the retake in August with a 231."

@@ -28,8 +28,8 @@ def _longest(matches):
 
 @pytest.fixture(scope="module")
 def docs(nlp):
-    from coach.training.corpus import load_dir
     from coach.resources import corpus_dir
+    from coach.training.corpus import load_dir
 
     corpus = load_dir(corpus_dir())
     texts = [d.text for d in corpus.drafts[::3]] + [s.text for s in corpus.sentences[::4]]

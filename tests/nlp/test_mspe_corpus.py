@@ -2,10 +2,10 @@
 import json
 
 import pytest
-
-from coach.training.corpus import load_dir
-from coach.resources import corpus_dir
 from rewrite_checks import corpus_reports
+
+from coach.resources import corpus_dir
+from coach.training.corpus import load_dir
 
 WITH_MSPE = [d for d in load_dir(corpus_dir()).drafts if d.mspe]
 

@@ -2,9 +2,9 @@
 import re
 
 import pytest
+from rewrite_checks import assert_invents_nothing, assert_placeholders_match_missing, assert_shape
 
 from coach.vocab import COMPONENTS, KINDS, RED_FLAGS
-from rewrite_checks import assert_invents_nothing, assert_placeholders_match_missing, assert_shape
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -78,9 +78,8 @@ def test_eras_is_held_to_750_characters_and_says_what_it_cut():
 
 
 def test_interview_is_spoken_length():
-    from coach.rewriting.compose import rewrite
-
     from coach.limits import limits
+    from coach.rewriting.compose import rewrite
 
     lo, hi = limits().interview_words  # the 60–120 s band at 150 words a minute
     result = rewrite(LONG, kind="interview")

@@ -1,7 +1,6 @@
 """The rewrite over every corpus draft: nothing invented, a placeholder exactly where a part is
 missing, the kind's shape kept, and no second spaCy run (`render_rewrite` works from the report)."""
 import pytest
-
 from rewrite_checks import assert_invents_nothing, assert_placeholders_match_missing, assert_shape, corpus_reports
 
 
@@ -26,7 +25,7 @@ def test_every_corpus_draft(rendered):
 def test_mspe_wording_is_used_where_the_draft_disagrees(rendered):
     """Where the MSPE gives a differing exam, course or date, the suggestion words it as the MSPE does."""
     reworded = 0
-    for d, report, result in rendered.values():
+    for _draft, report, result in rendered.values():
         if report.mspe is None:
             continue
         for r in report.mspe.facts["rewording"]:

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from rewrite_checks import corpus_reports
 
 DEV_DIR = Path(__file__).resolve().parents[3] / "shared" / "dev"

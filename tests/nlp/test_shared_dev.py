@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from rewrite_checks import assert_invents_nothing, assert_placeholders_match_missing, assert_shape
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "drafts.jsonl"

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from coach.practice.bank import load_bank
 from coach.practice.consistency import Contradiction
 from coach.practice.rounds import MAX_FOLLOW_UPS, Round, assess, choose_follow_up, round_complete, spoken_length
-from coach.practice.bank import load_bank
 from coach.report.document import ComponentResult, Report
 from coach.report.findings import Finding
 

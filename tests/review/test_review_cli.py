@@ -10,12 +10,11 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
+from conftest import BAD, GOOD  # tests/review/conftest.py
 
 from coach.cli import main
 from coach.review.cli import _Bar, _Quiet, progress_bar
 from coach.vocab import FLAG_TYPES
-
-from conftest import BAD, GOOD  # tests/review/conftest.py
 
 
 def run(capsys, *argv):

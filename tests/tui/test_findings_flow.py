@@ -1,12 +1,13 @@
 """Pilot tests: findings and checklist move the cursor; dismiss, ignore and undo."""
 from __future__ import annotations
 
+from textual.widgets import Static
+
 from coach.config import load_settings
-from coach.tui.launch import create_app
 from coach.tui.checklist import Checklist
 from coach.tui.findings import FindingsList
+from coach.tui.launch import create_app
 from coach.tui.session import example_text
-from textual.widgets import Static
 
 
 async def test_highlighting_a_finding_moves_the_cursor_and_explains_it(settle):

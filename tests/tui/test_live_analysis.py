@@ -6,8 +6,8 @@ import time
 import pytest
 
 import coach.analysis
-from coach.tui.launch import create_app
 from coach.tui.findings import FindingsList
+from coach.tui.launch import create_app
 
 PLAIN = "I failed Step 1 in June 2023. I passed the retake in August 2023 with a 231."
 

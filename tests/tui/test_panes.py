@@ -4,11 +4,11 @@ from __future__ import annotations
 from textual.widgets import Select
 
 from coach.tui.actions import ACTIONS
-from coach.tui.launch import create_app
 from coach.tui.app import CoachApp
 from coach.tui.commands import CoachCommands
 from coach.tui.findings import FindingsList
 from coach.tui.help import HelpScreen
+from coach.tui.launch import create_app
 from coach.tui.mspe_pane import MspeInput
 from coach.vocab import FLAG_TYPES
 

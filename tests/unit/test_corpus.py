@@ -4,8 +4,8 @@ from collections import Counter
 
 import pytest
 
-from coach.training.corpus import CorpusError, load_dir, parse_draft
 from coach.resources import corpus_dir
+from coach.training.corpus import CorpusError, load_dir, parse_draft
 from coach.vocab import RED_FLAGS
 
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from coach.mspe.facts import extract
 from coach.mspe.compare import compare
+from coach.mspe.facts import extract
 
 
 def check(draft, mspe):

@@ -4,9 +4,9 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coach.rewriting.cleanup import clean
-from coach.mspe.facts import extract
 from coach.mspe.compare import compare
+from coach.mspe.facts import extract
+from coach.rewriting.cleanup import clean
 
 WORDS = ["I", "failed", "passed", "did", "not", "pass", "Step", "1", "2", "CK", "COMLEX", "Level", "2-CE", "in",
          "June", "2023", "spring", "of", "2024", "the", "surgery", "shelf", "clerkship", "leave", "from", "to",

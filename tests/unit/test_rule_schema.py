@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.rules import KIND_KEYS, RuleError, all_rules, load_rule_file
 from coach.resources import rules_dir
+from coach.rules import KIND_KEYS, RuleError, all_rules, load_rule_file
 
 RULE = """\
 # a comment line
