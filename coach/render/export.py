@@ -8,14 +8,9 @@ from __future__ import annotations
 
 from coach import __version__
 from coach.render.templating import render
+from coach.render.text import MISSING_HINT  # one wording of the advice for a missing part
 from coach.report.document import Report
 from coach.vocab import COMPONENTS
-
-MISSING_HINT = {
-    "context": "say concretely what was going on (duties, hours, events) and when",
-    "change": "name what you changed: resources, schedule, people you worked with, how often",
-    "evidence": "add the result since: a retake or later score, shelf grades, evaluations, a clean period",
-}
 
 
 def _segments(report: Report) -> list[dict]:
