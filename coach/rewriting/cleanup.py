@@ -224,7 +224,8 @@ _VERBISH = re.compile(
 # ("during", "morning", "nothing" end in -ing without being verbs; "sub-I" is not a subject)
 _NOT_VERBS = re.compile(r"\b(?:during|morning|evening|something|nothing|anything|everything|thing|spring|"
                         r"string|ceiling|wedding|red|bed|need|seed|speed|hundred|med|shed)\b", re.I)
-_SUBJECT_VERB = re.compile(r"(?<![\w-])(?:I|[Ww]e|[Tt]hey|[Ss]he|[Hh]e)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+|then\s+)?[a-z]+")
+_SUBJECT_VERB = re.compile(r"(?<![\w-])(?:I|[Ww]e|[Tt]hey|[Ss]he|[Hh]e)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+|then\s+)?"
+                           r"(?!(?:a|an|the|my|our|his|her|their|and|or|but|to|in|on|at|of|for|with|by|from|as|so)\b)[a-z]+")
 _ENDS_DANGLING = re.compile(r"(?:^|\s)(?:and|but|or|because|although|the|an|my|your|our|their)[.!?…]['\"’”)]*$"
                             r"|,\s*(?:so|and|but|or|then)[.!?…]['\"’”)]*$")
 
@@ -233,7 +234,8 @@ def is_full_sentence(s: str) -> bool:
     """A plain check that a cleaned sentence can stand alone: at least three words, a verb-like
     word, terminal punctuation, and no joiner left dangling at the end."""
     words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", s)
-    verbish = any(not _NOT_VERBS.fullmatch(m.group(0)) for m in _VERBISH.finditer(s)) or bool(_SUBJECT_VERB.search(s))
+    probe = re.sub(r"\bMay\b", " ", s)  # the month, not the modal
+    verbish = any(not _NOT_VERBS.fullmatch(m.group(0)) for m in _VERBISH.finditer(probe)) or bool(_SUBJECT_VERB.search(probe))
     return (len(words) >= 3 and verbish and bool(re.search(r"[.!?…]['\"’”)]*$", s))
             and not _ENDS_DANGLING.search(s))
 

@@ -15,12 +15,20 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from coach.limits import limits
-from coach.rules import lexicon
-from coach.rewriting.cleanup import (
-    Edit, clean, drop_clause, is_full_sentence, lex, to_first_person, trim_last_clause, with_subject,
-)
-from coach.report.document import Report
 from coach.render.templating import first_existing, render
+from coach.report.document import Report
+from coach.rewriting.cleanup import (
+    Edit,
+    clean,
+    drop_clause,
+    is_full_sentence,
+    lex,
+    to_first_person,
+    trim_last_clause,
+    with_subject,
+)
+from coach.rewriting.notes import student_notes
+from coach.rules import lexicon
 from coach.vocab import COMPONENTS
 
 SCHEMA = "coach.rewrite/1"
@@ -102,10 +110,12 @@ def render_rewrite(report: Report) -> RewriteResult:
     chosen[LEAD] = _lead(report, chosen)
     variant = zlib.crc32(report.text.encode("utf-8"))  # the same draft always gets the same signposts
     chosen = _choose(kind, cands, chosen, lambda sel: _render(kind, flag, _parts(sel, parts_fixed), variant))
+    if kind == "interview":
+        chosen = _pad(report, chosen, parts_fixed, lambda sel: _render(kind, flag, _parts(sel, parts_fixed), variant))
     notes: list[str] = []
     chosen, text = _fit(kind, flag, chosen, parts_fixed, notes, variant)
     parts = _parts(chosen, parts_fixed)
-    notes = _notes(report, chosen, parts, text, cands) + notes
+    notes = student_notes(report, chosen, parts, text, cands, _limits(), LEAD) + notes
     return RewriteResult(kind=kind, red_flag=flag, text=text, parts=parts, notes=tuple(notes))
 
 
@@ -256,6 +266,35 @@ def _choose(kind: str, cands: dict[str, list[_Sentence]], chosen: dict[str, list
     return chosen
 
 
+def _pad(report: Report, chosen: dict[str, list[_Sentence]], fixed: dict[str, dict],
+         rendered) -> dict[str, list[_Sentence]]:
+    """An interview answer under the spoken band takes the draft's other clean sentences, in order,
+    into the part they sit in, until it reaches the band (it never goes over it)."""
+    lo, hi = _limits()["interview_words"]
+    if _words(rendered(chosen)) >= lo:
+        return chosen
+    taken = {s.index for v in chosen.values() for s in v}
+    labels = [s.component for s in report.sentences]
+    for i, sent in enumerate(report.sentences):
+        if i in taken or sent.component != "other":
+            continue
+        before = [c for c in labels[:i] if c in COMPONENTS]
+        after = [c for c in labels[i + 1:] if c in COMPONENTS]
+        part = before[-1] if before else (after[0] if after else "context")
+        if part in fixed or any(f.type in KEPT_TYPES and sent.start <= f.start < sent.end for f in report.flags):
+            continue
+        s = _sentence(report, i, part)
+        if s is None or s.text.rstrip("'\"’”)").endswith("?"):
+            continue
+        trial = {p: chosen[p] + ([s] if p == part else []) for p in chosen}
+        words = _words(rendered(trial))
+        if words <= hi:
+            chosen = trial
+            if words >= lo:
+                break
+    return chosen
+
+
 def _fit(kind: str, flag: str | None, chosen: dict[str, list[_Sentence]], fixed: dict[str, dict],
          notes: list[str], variant: int = 0) -> tuple[dict[str, list[_Sentence]], str]:
     """Shorten the longest sentence clause by clause until the kind's limit holds.
@@ -322,72 +361,3 @@ def _cheapest_trim(pool: list[_Sentence]) -> tuple[_Sentence, str] | None:
         return None
     _, _, _, s, t = min(options, key=lambda o: o[:3])
     return s, t
-
-
-# ── what the student still has to do ─────────────────────────────────────────────────────────
-def _notes(report: Report, chosen: dict[str, list[_Sentence]], parts: dict[str, dict], text: str,
-           cands: dict[str, list[_Sentence]]) -> list[str]:
-    lim = _limits()
-    notes: list[str] = []
-    for p in COMPONENTS:
-        src = parts[p]["source"]
-        if src == "placeholder":
-            notes.append(f"Fill the {p} placeholder: {_unbracket(_brackets(parts[p]['text']))}.")
-        elif src == "mspe":
-            notes.append(f"The {p} part restates your MSPE; add your own result: {_unbracket(_brackets(parts[p]['text']))}.")
-    everything = [s for p in (LEAD, *COMPONENTS) for s in chosen.get(p, [])]
-    used = [r for s in everything for r in s.reworded]
-    if report.mspe is not None:
-        for f in report.mspe.findings:
-            fixed = [r for r in used if r["conflict"] and r["fact"] == f.fact and r["draft"] == f.draft]
-            if fixed:
-                notes.append(f"MSPE mismatch ({f.fact}): your draft says “{f.draft}”, the MSPE says “{f.mspe}”. "
-                             "This version uses the MSPE's wording: confirm it is right, or ask your dean's "
-                             "office to correct the MSPE.")
-            else:
-                notes.append(f"MSPE mismatch ({f.fact}): your draft says “{f.draft}”, the MSPE says “{f.mspe}”; "
-                             "make them agree before you submit.")
-    for s in everything:
-        for k in s.kept:
-            flag_type, words = k.split(": ", 1)
-            notes.append(f"The {s.part if s.part != LEAD else 'context'} part still says “{words}” ({flag_type.replace('_', ' ')}): put it in "
-                         "your own, specific terms.")
-    for s in everything:
-        for k in s.dropped:
-            kind_, words = k.split(": ", 1)
-            notes.append(f"Left out “{words}” ({kind_.replace('_', ' ')}) from the {s.part if s.part != LEAD else 'context'} "
-                         "part: if it matters, say it in specific terms you own.")
-    for p in COMPONENTS:
-        if parts[p]["source"] != "draft" and report.components[p].present:
-            notes.append(f"Your draft's {p} sentences were left out because they are vague, blaming or minimizing "
-                         "as written; the placeholder asks for what to say instead.")
-    removed = [w for s in everything for w in s.removed]
-    if removed:
-        shown = ", ".join(f"“{w}”" for w in list(dict.fromkeys(removed))[:6])
-        notes.append(f"Removed fillers, hedges and minimizers ({shown}); read it aloud to check it still sounds like you.")
-    dropped = sum(len(cands[p]) - len(chosen[p]) for p in COMPONENTS if p in chosen)
-    if dropped:
-        notes.append(f"Left out {dropped} weaker sentence{'s' if dropped != 1 else ''} of your draft to keep it short.")
-    words = _words(text)
-    if report.kind == "statement" and words > lim["statement_words"]:
-        notes.append(f"Cut length: this version has {words} words; a statement paragraph should stay within "
-                     f"{lim['statement_words']}.")
-    if report.kind == "interview":
-        lo, hi = lim["interview_words"]
-        if words < lo:
-            notes.append(f"Spoken, this is about {words} words; aim for {lo}–{hi} by saying more about what you changed.")
-        elif words > hi:
-            notes.append(f"Cut length: spoken, this is about {words} words; aim for at most {hi}.")
-    if report.kind == "eras" and len(text) > lim["eras_characters"]:
-        notes.append(f"Cut length: {len(text)} characters; the field holds {lim['eras_characters']}.")
-    return notes
-
-
-def _brackets(text: str) -> str:
-    """The placeholder at the end of a part (a draft may contain brackets of its own)."""
-    m = re.search(r"\[[^\[\]]*\]\s*$", text)
-    return m.group(0) if m else text
-
-
-def _unbracket(text: str) -> str:
-    return text.strip().strip("[]").rstrip(".")

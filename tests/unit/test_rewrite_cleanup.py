@@ -110,6 +110,7 @@ def test_a_flag_over_most_of_the_sentence_removes_only_its_words():
     ("Since then: honors on my sub-I and no further failures.", False),
     ("I passed on the retake, so.", False),
     ("Two weeks.", False),
+    ("I a few points the first time, in May of 2023.", False),
     ("I went back to full-length practice exams", False),
 ])
 def test_is_full_sentence(s, ok):
