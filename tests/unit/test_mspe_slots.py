@@ -160,3 +160,15 @@ def test_what_the_draft_leaves_out_is_a_note(draft, mspe, fact):
     assert result.consistent
     assert fact in {n.fact for n in result.notes}
     assert all(n.severity == "info" for n in result.notes)
+
+
+@pytest.mark.parametrize("draft, mspe, consistent", [
+    ("I took Step 1 3 times in all and passed.", "Mr. A passed USMLE Step 1 on his third attempt.", True),
+    ("I took Step 1 2 times in all and passed.", "Mr. A passed USMLE Step 1 on his third attempt.", False),
+    ("i failed it twice before passing level 2", "Ms. B did not pass COMLEX-USA Level 2-CE on her first two attempts.", True),
+    ("i failed it twice before passing level 2", "Ms. B passed COMLEX-USA Level 2-CE on her second attempt.", False),
+    ("I took a leave to support my recovery after surgery.", "Mr. C took a medical leave of absence.", True),
+])
+def test_informal_attempt_counts_and_leave_reasons(draft, mspe, consistent):
+    result, _ = run(draft, mspe)
+    assert result.consistent is consistent, [(f.fact, f.draft, f.mspe) for f in result.findings]
