@@ -85,7 +85,7 @@ def autosave_path(key: str) -> Path:
 def save_autosave(key: str, draft: Autosave) -> Path:
     """Write the unsaved draft for `key` (atomic, 0600)."""
     path = autosave_path(key)
-    record = {**asdict(draft), "pid": os.getpid(), "saved_at": time.time()}
+    record = {**asdict(draft), "pid": os.getpid(), "saved_at": draft.saved_at or time.time()}
     _write_json(path, {"schema": AUTOSAVE_SCHEMA, **record})
     return path
 

@@ -48,9 +48,14 @@ def test_save_as_prompt(snap_compare, settle):
     assert snap_compare(create_app(), terminal_size=(80, 24), run_before=waiting(settle, "ctrl+s"))
 
 
-def test_restore_dialog(snap_compare, settle):
+def test_restore_dialog(snap_compare, settle, monkeypatch):
+    import time
+
     from coach import userdata
     from coach.tui.session import example_text
 
-    userdata.save_autosave(userdata.UNTITLED, userdata.Autosave(text=example_text() + " I passed the retake."))
+    monkeypatch.setenv("TZ", "UTC")  # the dialog says when the autosave was made
+    time.tzset()
+    userdata.save_autosave(f"{userdata.UNTITLED}-earlier", userdata.Autosave(
+        text=example_text() + " I passed the retake.", saved_at=1_700_000_000.0))
     assert snap_compare(create_app(), terminal_size=(80, 24), run_before=waiting(settle))
