@@ -49,7 +49,7 @@ APP = """
 import time
 t0 = time.perf_counter()
 from coach.tui.launch import create_app
-app = create_app(analysis_process=True, exit_when_analysed=True)
+app = create_app(analysis_process=True, exit_when_analyzed=True)
 app.run(headless=True, size=(120, 40))
 assert app.report is not None, "the app exited without an analysed report"
 print(time.perf_counter() - t0)

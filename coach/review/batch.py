@@ -87,7 +87,7 @@ def _finish(src: Source, result, ents, note: str | None, options: Options) -> Ou
                    entities=ents or ())
 
 
-def analyse_chunk(sources: list[Source], options: Options) -> list[Outcome]:
+def analyze_chunk(sources: list[Source], options: Options) -> list[Outcome]:
     """Read and analyse `sources`, one `Outcome` each, in order (runs in a worker or in-process)."""
     from coach.analysis import analyze, analyze_many
 
@@ -178,7 +178,7 @@ class BatchRun:
     def __iter__(self):
         size = chunk_size(len(self.sources), self.jobs, self.options.batch_size)
         chunks = [self.sources[i:i + size] for i in range(0, len(self.sources), size)]
-        work = partial(analyse_chunk, options=self.options)
+        work = partial(analyze_chunk, options=self.options)
         if self._pool is None:
             for chunk in chunks:
                 yield from work(chunk)

@@ -44,7 +44,7 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("save_rewrite", "Save suggestion…", "Write the suggested rewrite to a text file"),
     AppAction("cycle_kind", "Change draft kind", "Cycle interview → statement → ERAS → auto"),
     AppAction("cycle_red_flag", "Change red flag", "Cycle through the red-flag types"),
-    AppAction("analyse_now", "Analyse now", "Run the analysis without waiting for a typing pause", "f5", "", True),
+    AppAction("analyze_now", "Analyse now", "Run the analysis without waiting for a typing pause", "f5", "", True),
     AppAction("practice", "Practise interview answers", "Rehearse the committee's questions about your red flag, with a clock and follow-ups", "f9"),
     AppAction("practice_progress", "Practice progress", "Your practice scores over attempts and the parts that keep going missing"),
     AppAction("toggle_dark", "Toggle light/dark", "Switch between the light and dark theme", "ctrl+t", "Theme", True),

@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 
 from coach.tui import live
 from coach.tui.actions import bindings
-from coach.tui.backend import Analyser, InProcessAnalyser
+from coach.tui.backend import Analyzer, InProcessAnalyzer
 from coach.tui.checklist import Checklist
 from coach.tui.commands import CoachCommands
 from coach.tui.editor import DraftEditor
@@ -58,14 +58,14 @@ class CoachApp(QuitFlow, FileActions, App[int]):
     BINDINGS = bindings()
     COMMANDS = App.COMMANDS | {CoachCommands}
 
-    def __init__(self, session: DraftSession, *, analyser: Analyser | None = None,
-                 debounce: float = DEBOUNCE_SECONDS, exit_when_analysed: bool = False,
+    def __init__(self, session: DraftSession, *, analyzer: Analyzer | None = None,
+                 debounce: float = DEBOUNCE_SECONDS, exit_when_analyzed: bool = False,
                  theme: str = "textual-dark") -> None:
         super().__init__()
         self.session = session
-        self.analyser = analyser or InProcessAnalyser()
+        self.analyzer = analyzer or InProcessAnalyzer()
         self.debounce = debounce
-        self.exit_when_analysed = exit_when_analysed
+        self.exit_when_analyzed = exit_when_analyzed
         self.report: Report | None = None
         self.rewrite = None  # coach.rewriting.compose.RewriteResult
         self.visible_flags: tuple = ()
@@ -162,17 +162,17 @@ class CoachApp(QuitFlow, FileActions, App[int]):
             self.render_report()  # re-place marks the edit shifted; no second analysis
             return
         self._inflight_key = key
-        self._analyse(request)
+        self._analyze(request)
 
     @work(thread=True, exclusive=True, group="analysis")
-    def _analyse(self, request: live.Request) -> None:
+    def _analyze(self, request: live.Request) -> None:
         worker = get_current_worker()
 
         def deliver(outcome: live.Outcome) -> None:
             if not worker.is_cancelled:
                 self.post_message(AnalysisDone(outcome))
 
-        self.analyser.run(request, lambda: not worker.is_cancelled and request.generation == self.generation,
+        self.analyzer.run(request, lambda: not worker.is_cancelled and request.generation == self.generation,
                           deliver)
 
     def on_analysis_done(self, message: AnalysisDone) -> None:
@@ -196,7 +196,7 @@ class CoachApp(QuitFlow, FileActions, App[int]):
             pane = self.query_one(RewritePane)
             pane.unavailable, pane.result = "No suggestion until the draft can be analysed.", None
         self.render_report()
-        if self.exit_when_analysed:
+        if self.exit_when_analyzed:
             self.call_after_refresh(self.exit, 0)
 
     def render_report(self) -> None:
@@ -370,7 +370,7 @@ class CoachApp(QuitFlow, FileActions, App[int]):
     def action_cycle_red_flag(self) -> None:
         self._cycle("red_flag", RED_FLAG_OPTIONS)
 
-    def action_analyse_now(self) -> None:
+    def action_analyze_now(self) -> None:
         """Skip the rest of the typing pause. Never starts a second analysis of the same change."""
         if self._timer is not None:
             self._timer.stop()
@@ -408,5 +408,5 @@ class CoachApp(QuitFlow, FileActions, App[int]):
             asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
         except (NotImplementedError, RuntimeError, ValueError):
             pass
-        self.analyser.close()
+        self.analyzer.close()
 

@@ -2,7 +2,7 @@
 
 `coach` (the CLI) uses a helper process, forked before Textual is even imported: the language
 pipeline then loads on the second CPU while the UI starts, and a long analysis never competes
-with typing for this process's GIL. Tests and snapshots use the in-process analyser (no fork,
+with typing for this process's GIL. Tests and snapshots use the in-process analyzer (no fork,
 and `coach.analysis.analyze` can be observed). Either way the app calls `run()` from its
 `@work(thread=True, exclusive=True)` worker, and one analysis runs per change.
 
@@ -26,13 +26,13 @@ PARENT_POLL_SECONDS = 1.0
 Deliver = Callable[[live.Outcome], None]
 
 
-class Analyser(Protocol):
+class Analyzer(Protocol):
     def run(self, request: live.Request, still_wanted: Wanted, deliver: Deliver) -> None: ...
 
     def close(self) -> None: ...
 
 
-class InProcessAnalyser:
+class InProcessAnalyzer:
     """Runs `live.run` in the calling thread."""
 
     def run(self, request: live.Request, still_wanted: Wanted, deliver: Deliver) -> None:
@@ -84,7 +84,7 @@ def _serve(conn, parent_end=None, parent_pid: int | None = None) -> None:
             return
         if request is None:
             return
-        outcome = live.analyse(request)
+        outcome = live.analyze(request)
         try:
             conn.send(outcome)  # the findings go out before the rewrite is rendered
             if not outcome.final:
@@ -98,7 +98,7 @@ def _serve(conn, parent_end=None, parent_pid: int | None = None) -> None:
             return  # the app is gone
 
 
-class ProcessAnalyser:
+class ProcessAnalyzer:
     """A helper process that owns the pipeline.
 
     A helper that dies is replaced by in-process analysis; one that does not answer within
@@ -109,7 +109,7 @@ class ProcessAnalyser:
     def __init__(self, timeout: float | None = None) -> None:
         self.timeout = HELPER_TIMEOUT_SECONDS if timeout is None else timeout
         self._lock = threading.Lock()
-        self._fallback: InProcessAnalyser | None = None
+        self._fallback: InProcessAnalyzer | None = None
         self._closed = False
         self.replaced = 0  # how many hung helpers were replaced (for tests and diagnostics)
         self._start()
@@ -168,7 +168,7 @@ class ProcessAnalyser:
                 except (EOFError, OSError):
                     if self._closed:
                         return  # the app is quitting; nobody waits for this result
-                    self._fallback = InProcessAnalyser()  # the helper died: keep the app working
+                    self._fallback = InProcessAnalyzer()  # the helper died: keep the app working
         self._fallback.run(request, still_wanted, deliver)
 
     @property

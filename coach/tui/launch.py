@@ -21,19 +21,19 @@ def create_app(path: str | Path | None = None, *, analysis_process: bool = False
     to observe the in-process analysis. Other options go to `CoachApp` (debounce, theme, …).
     """
     if analysis_process:  # first of all: the pipeline load is the longest step of start-up
-        from coach.tui.backend import InProcessAnalyser, ProcessAnalyser
+        from coach.tui.backend import InProcessAnalyzer, ProcessAnalyzer
 
         try:
-            opts["analyser"] = ProcessAnalyser()
+            opts["analyzer"] = ProcessAnalyzer()
         except OSError:  # no processes allowed here (a sandbox): analyse in-process instead
-            opts["analyser"] = InProcessAnalyser()
+            opts["analyzer"] = InProcessAnalyzer()
     from coach.tui.session import DraftSession
 
     try:
         session = DraftSession.start(path)
     except Exception:
-        if "analyser" in opts:
-            opts["analyser"].close()
+        if "analyzer" in opts:
+            opts["analyzer"].close()
         raise
     from coach.tui.app import CoachApp
 
@@ -52,5 +52,5 @@ def run_app(path: str | None = None) -> int:
     try:
         result = app.run()
     finally:
-        app.analyser.close()
+        app.analyzer.close()
     return result if isinstance(result, int) else 0

@@ -43,7 +43,7 @@ class Outcome:
         return self.stage == "rewrite" or self.report is None
 
 
-def analyse(request: Request, still_wanted: Callable[[], bool] = lambda: True) -> Outcome | None:
+def analyze(request: Request, still_wanted: Callable[[], bool] = lambda: True) -> Outcome | None:
     """The report stage: analyse once; None when superseded before starting."""
     with _lock:
         if not still_wanted():
@@ -69,7 +69,7 @@ def with_rewrite(outcome: Outcome) -> Outcome:
 
 def run(request: Request, still_wanted: Callable[[], bool], deliver: Callable[[Outcome], None]) -> None:
     """Both stages in this thread, each handed to `deliver` as soon as it is ready."""
-    outcome = analyse(request, still_wanted)
+    outcome = analyze(request, still_wanted)
     if outcome is None:
         return
     deliver(outcome)

@@ -1,6 +1,6 @@
 """The practice screen: the interviewer asks, the student answers against a visible clock, and the
 feedback and follow-up come from the one analysis (run in a thread worker through the app's
-analyser, so the screen never freezes).
+analyzer, so the screen never freezes).
 
 Phases: answering → (F6) analysing → reviewing → (F6) answering the follow-up or the next
 question. Every answer is stored by `coach.practice.rounds.assess` in one transaction before its
@@ -34,7 +34,7 @@ DRAFT_SAVE_SECONDS = 1.0
 
 
 class PracticeScreen(Screen[None]):
-    """Attributes: the history (None: practising without saving), the analyser, the choices."""
+    """Attributes: the history (None: practising without saving), the analyzer, the choices."""
 
     CSS_PATH = "practice.tcss"
     OWN_KEYS = True  # the main app's draft actions step aside while this screen is open
@@ -60,12 +60,12 @@ class PracticeScreen(Screen[None]):
         rewrite: object
         error: str | None
 
-    def __init__(self, *, history=None, history_problem=None, analyser=None, choices: dict | None = None,
+    def __init__(self, *, history=None, history_problem=None, analyzer=None, choices: dict | None = None,
                  standalone: bool = False) -> None:
         super().__init__()
         self.history = history
         self.history_problem = history_problem  # store.HistoryUnusable to ask about on mount
-        self._analyser = analyser
+        self._analyzer = analyzer
         self.choices = {"statement": "", "mspe": "", "red_flag": "", **(choices or {})}
         self.standalone = standalone
         self.bank = load_bank()
@@ -83,12 +83,12 @@ class PracticeScreen(Screen[None]):
         self._unsaved_text: str | None = None  # typed since the last draft save
 
     @property
-    def analyser(self):
-        if self._analyser is None:
-            from coach.tui.backend import InProcessAnalyser
+    def analyzer(self):
+        if self._analyzer is None:
+            from coach.tui.backend import InProcessAnalyzer
 
-            self._analyser = getattr(self.app, "analyser", None) or InProcessAnalyser()
-        return self._analyser
+            self._analyzer = getattr(self.app, "analyzer", None) or InProcessAnalyzer()
+        return self._analyzer
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -282,7 +282,7 @@ class PracticeScreen(Screen[None]):
                     return
                 self.post_message(self.Scored(result))
 
-        self.analyser.run(request, lambda: not worker.is_cancelled, deliver)
+        self.analyzer.run(request, lambda: not worker.is_cancelled, deliver)
 
     def on_practice_screen_scored(self, message: Scored) -> None:
         self.phase, self.result = "reviewing", message.result

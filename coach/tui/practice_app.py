@@ -28,11 +28,11 @@ class PracticeApp(App[int]):
 
     TITLE = "redflag-coach practice"
 
-    def __init__(self, *, history=None, history_problem=None, analyser=None, choices: dict | None = None,
+    def __init__(self, *, history=None, history_problem=None, analyzer=None, choices: dict | None = None,
                  theme: str = "textual-dark") -> None:
         super().__init__()
         self.history, self.history_problem = history, history_problem
-        self.analyser = analyser
+        self.analyzer = analyzer
         self.choices = choices or {}
         self.theme = theme
 
@@ -46,16 +46,16 @@ class PracticeApp(App[int]):
     def on_mount(self) -> None:
         from coach.tui.practice import PracticeScreen
 
-        if self.analyser is None:
-            from coach.tui.backend import InProcessAnalyser
+        if self.analyzer is None:
+            from coach.tui.backend import InProcessAnalyzer
 
-            self.analyser = InProcessAnalyser()
+            self.analyzer = InProcessAnalyzer()
         self.push_screen(PracticeScreen(history=self.history, history_problem=self.history_problem,
-                                        analyser=self.analyser, choices=self.choices, standalone=True))
+                                        analyzer=self.analyzer, choices=self.choices, standalone=True))
 
     def on_unmount(self) -> None:
-        if self.analyser is not None:
-            self.analyser.close()
+        if self.analyzer is not None:
+            self.analyzer.close()
         screen_history = self.history
         for screen in self.screen_stack:
             screen_history = getattr(screen, "history", None) or screen_history
@@ -64,28 +64,28 @@ class PracticeApp(App[int]):
 
 
 def create_practice_app(*, red_flag: str | None = None, kind: str | None = None, tone: str | None = None,
-                        new_history: bool = False, history=None, analyser=None, **opts) -> PracticeApp:
+                        new_history: bool = False, history=None, analyzer=None, **opts) -> PracticeApp:
     """The practice app; `history` (tests) skips opening the user's history file."""
     problem = None
     if history is None:
         history, problem = open_history(new_history)
     choices = {"red_flag": red_flag or "", "kind": kind or "", "tone": tone or ""}
-    return PracticeApp(history=history, history_problem=problem, analyser=analyser, choices=choices, **opts)
+    return PracticeApp(history=history, history_problem=problem, analyzer=analyzer, choices=choices, **opts)
 
 
 def run_practice_app(*, red_flag=None, kind=None, tone=None, new_history=False) -> int:
     """Entry point of `coach practice` without --list/--question."""
-    from coach.tui.backend import InProcessAnalyser, ProcessAnalyser
+    from coach.tui.backend import InProcessAnalyzer, ProcessAnalyzer
 
     try:
-        analyser = ProcessAnalyser()  # the pipeline loads on the other CPU while the screen starts
+        analyzer = ProcessAnalyzer()  # the pipeline loads on the other CPU while the screen starts
     except OSError:
-        analyser = InProcessAnalyser()
+        analyzer = InProcessAnalyzer()
     try:
         app = create_practice_app(red_flag=red_flag, kind=kind, tone=tone, new_history=new_history,
-                                  analyser=analyser)
+                                  analyzer=analyzer)
     except OSError as e:
-        analyser.close()
+        analyzer.close()
         print(f"coach: cannot open the practice history: {e.strerror or e}", file=sys.stderr)
         return 2
     result = app.run()

@@ -54,7 +54,7 @@ class QuitScreen(ModalScreen[str]):
 
 
 class QuitFlow:
-    """Mixed into CoachApp: Ctrl+Q and SIGTERM (the app provides session, editor, analyser)."""
+    """Mixed into CoachApp: Ctrl+Q and SIGTERM (the app provides session, editor, analyzer)."""
 
     async def action_quit(self) -> None:
         """Quit at once; the draft is autosaved synchronously first so nothing is lost.
@@ -78,7 +78,7 @@ class QuitFlow:
         self._quit_now(0)
 
     def _quit_now(self, status: int) -> None:
-        self.analyser.close()
+        self.analyzer.close()
         self.exit(status)
 
     def _watch_sigterm(self) -> None:

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
 from coach.render.visible import visible
-from coach.review.batch import Options, Outcome, analyse_chunk
+from coach.review.batch import Options, Outcome, analyze_chunk
 from coach.review.summary import flags_text, make_row, parts_text
 
 
@@ -47,7 +47,7 @@ class ReviewApp(App[int | None]):
         Binding("escape", "quit_review", "Quit", show=False),
     ]
 
-    class Analysed(Message):
+    class Analyzed(Message):
         """One outcome from the worker (plain data)."""
 
         def __init__(self, outcome: Outcome) -> None:
@@ -74,7 +74,7 @@ class ReviewApp(App[int | None]):
         self._refill()
         table.focus()
         if self.pending:
-            self.analyse()
+            self.analyze()
 
     @property
     def pending(self) -> list:
@@ -118,17 +118,17 @@ class ReviewApp(App[int | None]):
         self._status()
 
     @work(thread=True, exclusive=True, group="review")
-    def analyse(self) -> None:
+    def analyze(self) -> None:
         """Analyse the drafts without an outcome, a few at a time so rows appear as they finish."""
         worker = get_current_worker()
         todo = self.pending
         for i in range(0, len(todo), 4):
             if worker.is_cancelled:
                 return
-            for outcome in analyse_chunk(todo[i:i + 4], self.state.options):
-                self.post_message(self.Analysed(outcome))
+            for outcome in analyze_chunk(todo[i:i + 4], self.state.options):
+                self.post_message(self.Analyzed(outcome))
 
-    def on_review_app_analysed(self, message: Analysed) -> None:
+    def on_review_app_analyzed(self, message: Analyzed) -> None:
         self.state.outcomes[message.outcome.source.index] = message.outcome
         self._refill()
 

@@ -34,7 +34,7 @@ def run_review_app(sources, *, kind: str = "auto", red_flag: str = "auto", setti
         try:
             app.run()
         finally:
-            app.analyser.close()
+            app.analyzer.close()
         state.outcomes.pop(chosen, None)  # re-analysed when the list comes back
 
 

@@ -81,7 +81,7 @@ def test_jsonl_keeps_going_after_bad_inputs(capsys, bad_inputs, draft):
     assert lines[1]["schema"] == "coach.report/1" and "error" in lines[2] and lines[3]["path"] == paths[3]
 
 
-def test_non_english_and_markup_are_analysed(capsys, tmp_path, fixture_text):
+def test_non_english_and_markup_are_analyzed(capsys, tmp_path, fixture_text):
     es = tmp_path / "es.txt"
     es.write_text("Reprobé el examen en junio porque trabajaba de noche en la farmacia.", encoding="utf-8")
     mk = tmp_path / "mk.txt"

@@ -31,7 +31,7 @@ def test_wheel_carries_models_templates_rules_and_corpus(wheel):
     assert not any("__pycache__" in n or n.startswith("tests/") for n in names)
 
 
-def test_installed_wheel_analyses_from_its_own_data(wheel, tmp_path):
+def test_installed_wheel_analyzes_from_its_own_data(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
                    check=True, capture_output=True)

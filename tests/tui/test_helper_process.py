@@ -1,6 +1,6 @@
 """The analysis helper process never outlives the app and never blocks it (issue 10, item 9).
 
-Real processes: a parent that owns a `ProcessAnalyser` is killed with SIGKILL and the helper
+Real processes: a parent that owns a `ProcessAnalyzer` is killed with SIGKILL and the helper
 must exit on its own; the app itself runs under a pseudo-terminal and gets SIGTERM.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from coach.tui.backend import ProcessAnalyser
+from coach.tui.backend import ProcessAnalyzer
 from coach.tui.live import Request
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process semantics tested on Linux")
@@ -36,8 +36,8 @@ def gone(pid: int, within: float) -> bool:
 
 PARENT = textwrap.dedent("""
     import sys, time
-    from coach.tui.backend import ProcessAnalyser
-    a = ProcessAnalyser()
+    from coach.tui.backend import ProcessAnalyzer
+    a = ProcessAnalyzer()
     print(a.pid, flush=True)
     time.sleep(600)
 """)
@@ -65,7 +65,7 @@ class Sleepy:
 
 
 def test_a_hung_helper_times_out_and_is_replaced():
-    a = ProcessAnalyser(timeout=1.0)
+    a = ProcessAnalyzer(timeout=1.0)
     try:
         first = []
         a.run(Request(1, "I failed Step 1.", settings=Sleepy()), lambda: True, first.append)

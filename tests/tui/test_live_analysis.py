@@ -26,7 +26,7 @@ def analyze_calls(monkeypatch):
     return calls
 
 
-async def test_the_example_is_analysed_on_first_start(settle):
+async def test_the_example_is_analyzed_on_first_start(settle):
     app = create_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -90,7 +90,7 @@ async def test_stale_results_are_dropped(settle, draft_file, monkeypatch):
         assert app.report.text == app.editor.text
 
 
-async def test_a_2000_word_paste_is_analysed_off_the_ui_process(settle, draft_file, analyze_calls):
+async def test_a_2000_word_paste_is_analyzed_off_the_ui_process(settle, draft_file, analyze_calls):
     """The production set-up (analysis in the helper process): keystrokes land while a 2,000-word
     draft is being analysed, and the UI process never analyses. How fast typing stays is a
     benchmark question (benchmarks/bench_startup.py), not a timed test."""
@@ -109,5 +109,5 @@ async def test_a_2000_word_paste_is_analysed_off_the_ui_process(settle, draft_fi
         assert not app.idle, "the keystrokes should have landed while an analysis was pending"
         await settle(pilot, timeout=120)
         assert app.report.text == app.editor.text and app.editor.text.endswith("klmnopqrst")
-    assert not app.analyser._process.is_alive()  # the helper stops with the app
+    assert not app.analyzer._process.is_alive()  # the helper stops with the app
     assert analyze_calls == []  # every analysis ran in the helper, none in the UI process

@@ -15,7 +15,7 @@ def _folder(tmp_path, fixture_text):
     return tmp_path
 
 
-async def _analysed(pilot, state, timeout=120.0):
+async def _analyzed(pilot, state, timeout=120.0):
     deadline = time.monotonic() + timeout
     while len(state.outcomes) < len(state.sources):
         assert time.monotonic() < deadline, "the drafts were not analysed"
@@ -33,7 +33,7 @@ async def test_lists_drafts_weakest_first_and_opens_the_chosen_one(tmp_path, fix
     state = ReviewState(discover([str(_folder(tmp_path, fixture_text))]))
     app = ReviewApp(state)
     async with app.run_test(size=(120, 20)) as pilot:
-        await _analysed(pilot, state)
+        await _analyzed(pilot, state)
         rows = _rows(app)
         scores = [int(r[0]) for r in rows if r[0].isdigit()]
         assert scores == sorted(scores) and len(scores) == 4
@@ -49,7 +49,7 @@ async def test_an_unreadable_file_is_not_opened(tmp_path, fixture_text):
     state = ReviewState(discover([str(_folder(tmp_path, fixture_text))]))
     app = ReviewApp(state)
     async with app.run_test(size=(120, 20)) as pilot:
-        await _analysed(pilot, state)
+        await _analyzed(pilot, state)
         await pilot.press(*["down"] * (len(state.sources) - 1), "enter")
         await pilot.pause()
         assert app.is_running  # a notification instead of the editor
@@ -59,12 +59,12 @@ async def test_an_unreadable_file_is_not_opened(tmp_path, fixture_text):
 
 def test_review_list_snapshot(snap_compare, tmp_path, fixture_text):
     """Outcomes are computed before the app starts, so the screenshot needs no waiting."""
-    from coach.review.batch import analyse_chunk
+    from coach.review.batch import analyze_chunk
 
     folder = tmp_path / "drafts"
     folder.mkdir()
     state = ReviewState(discover([str(_folder(folder, fixture_text))]))
-    state.outcomes = {o.source.index: o for o in analyse_chunk(state.sources, state.options)}
+    state.outcomes = {o.source.index: o for o in analyze_chunk(state.sources, state.options)}
     # the tmp path differs per run: show paths relative to it so the snapshot is stable
     state.sources = [type(s)(s.index, s.path.replace(str(tmp_path), "…")) for s in state.sources]
     state.outcomes = {i: type(o)(state.sources[i], o.report, o.error, o.rewrite, o.entities)
@@ -86,7 +86,7 @@ def test_the_launcher_opens_the_chosen_draft_and_comes_back_to_the_list(monkeypa
         return next(choices)
 
     class FakeEditor:
-        class analyser:
+        class analyzer:
             @staticmethod
             def close():
                 opened.append("closed")
