@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from coach.rules import lexicon
+from coach.wordcount import WORD
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,7 @@ _ENDS_DANGLING = re.compile(r"(?:^|\s)(?:and|but|or|because|although|the|an|my|y
 def is_full_sentence(s: str) -> bool:
     """A plain check that a cleaned sentence can stand alone: at least three words, a verb-like
     word, terminal punctuation, and no joiner left dangling at the end."""
-    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", s)
+    words = WORD.findall(s)
     probe = re.sub(r"\bMay\b", " ", s)  # the month, not the modal
     verbish = any(not _NOT_VERBS.fullmatch(m.group(0)) for m in _VERBISH.finditer(probe)) or bool(_SUBJECT_VERB.search(probe))
     return (len(words) >= 3 and verbish and bool(re.search(r"[.!?…]['\"’”)]*$", s))

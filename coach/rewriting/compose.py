@@ -30,9 +30,9 @@ from coach.rewriting.cleanup import (
 from coach.rewriting.notes import student_notes
 from coach.rules import lexicon
 from coach.vocab import COMPONENTS
+from coach.wordcount import WORD  # one definition of a word for every figure shown
 
 SCHEMA = "coach.rewrite/1"
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def _factish() -> re.Pattern:
