@@ -25,8 +25,3 @@ def mixed_folder(tmp_path, fixture_text):
     (root / "notes.pdf").write_bytes(b"%PDF-1.4")   # not a draft type: never listed
     (root / ".hidden.txt").write_text("I failed Step 1.", encoding="utf-8")  # hidden: skipped
     return root
-
-
-GOOD = ("blame.txt", "strong.txt", "vague.md")
-BAD = {"empty.txt": "empty", "binary.txt": "binary", "latin1.txt": "UTF-8", "utf16.txt": "UTF-16",
-       "huge.txt": "too large", "broken.txt": "broken symbolic link"}

@@ -10,11 +10,14 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
-from conftest import BAD, GOOD  # tests/review/conftest.py
 
 from coach.cli import main
 from coach.review.cli import _Bar, _Quiet, progress_bar
 from coach.vocab import FLAG_TYPES
+
+GOOD = ("blame.txt", "strong.txt", "vague.md")  # the mixed_folder fixture's files (tests/review/conftest.py)
+BAD = {"empty.txt": "empty", "binary.txt": "binary", "latin1.txt": "UTF-8", "utf16.txt": "UTF-16",
+       "huge.txt": "too large", "broken.txt": "broken symbolic link"}
 
 
 def run(capsys, *argv):
