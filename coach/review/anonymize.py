@@ -27,7 +27,8 @@ TITLED = re.compile(rf"\b(?:{'|'.join(TITLES)})\.?\s+((?:[A-Z][a-z'’-]+)(?:\s+
 _WORD = r"(?:St\.|Mt\.|[A-Z][\w-]*(?:['’]s\b)?)"
 _JOIN = r"(?:of|the|and|at|for|&)"
 CAPITAL_RUN = re.compile(rf"{_WORD}(?:\s+(?:{_JOIN}\s+)*{_WORD})*")
-SCHOOL_HEADS = re.compile(r"\b(?:University|College|Institute|Academy|School|Medicine|Medical|SOM|COM)\b")
+# "Medicine"/"Medical" alone are not heads: "Internal Medicine" is a specialty, which a reviewer needs.
+SCHOOL_HEADS = re.compile(r"\b(?:University|College|Institute|Academy|School)\b")
 # Capitalised words that start a sentence or name a test, never part of a school's own name.
 _LEADING = {"At", "In", "The", "My", "Our", "From", "During", "After", "Before", "When", "While", "I",
             "A", "An", "Then", "And", "But", "So", "To", "For", "On", "With", "As", "Since", "This",

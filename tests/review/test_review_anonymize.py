@@ -40,7 +40,8 @@ def test_flag_offsets_follow_the_shorter_or_longer_text():
 
 
 def test_dates_scores_and_exam_names_are_left_alone():
-    text = "I failed Step 1 on 2023-04-12, scored 232 on 06/15/2024 and passed USMLE Step 2 CK with 245."
+    text = ("I failed Step 1 on 2023-04-12, scored 232 on 06/15/2024 and passed USMLE Step 2 CK with 245. "
+            "I am applying in Internal Medicine and Family Medicine after my Medical Knowledge scores rose.")
     assert Anonymiser().scrub(text) == text
 
 
