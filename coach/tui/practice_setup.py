@@ -84,7 +84,7 @@ class PracticeSetup(ModalScreen[dict | None]):
 def problem_message(reason: str, path: str) -> Content:
     return Content.assemble(
         ("Your practice history cannot be opened\n\n", "bold"),
-        f"{path}\n{reason}.\n\n",
+        f"{path}\n{reason[:1].upper()}{reason[1:]}.\n\n",
         "It has not been changed. You can keep it under a new name and start a new history, "
         "or practise now without saving (nothing is written).",
     )

@@ -174,3 +174,35 @@ async def test_the_answer_is_shown_literally(text):
         with History() as h:
             assert h.attempts()[0].answer.startswith(text)
         assert screen.query_one("#practice-answer").text.startswith(text)
+
+
+async def test_the_screen_stays_responsive_while_an_answer_is_analysed():
+    """The analysis runs in a worker: while it is held up, the student can still look at progress."""
+    import threading
+
+    from coach.tui.backend import InProcessAnalyzer
+
+    release = threading.Event()
+
+    class Held(InProcessAnalyzer):
+        def run(self, request, still_wanted, deliver):
+            release.wait(30)
+            super().run(request, still_wanted, deliver)
+
+    app = create_practice_app(red_flag="step1_fail", analyzer=Held())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen._load_answer(BLAME)
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        assert screen.phase == "analysing"
+        assert "Listening" in feedback_text(screen)
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+        await pilot.press("escape")
+        release.set()
+        await scored(pilot)
+        assert screen.result.follow_up is not None

@@ -78,3 +78,14 @@ def test_progress(snap_compare, size):
 
 def test_setup_dialog(snap_compare):
     assert snap_compare(create_practice_app(), terminal_size=(80, 24), run_before=_ready)
+
+
+def test_history_problem_dialog(snap_compare):
+    from coach.practice.store import history_path
+
+    path = history_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"not a database " * 50)
+    app = create_practice_app(red_flag="step1_fail")
+    app.history_problem.path = "practice-history.sqlite3"  # the tmp path differs per run
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_ready)
