@@ -62,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("train", help="rebuild models/ from corpus/")
     t.add_argument("--corpus", type=Path, help="corpus folder (default: the shipped corpus)")
     t.add_argument("--out", type=Path, help="output folder (default: the shipped models/)")
-    t.add_argument("--dev", type=Path, help="also measure on this labelled file for the model card (never trained on)")
+    t.add_argument("--dev", type=Path, action="append",
+                   help="also measure on this labelled file for the model card (never trained on); repeatable")
 
     e = sub.add_parser("eval", help="precision/recall/F1 on a labelled drafts file")
     e.add_argument("data", type=Path, nargs="?", help="JSONL in the dev-set format (default: the corpus drafts)")
@@ -197,8 +198,8 @@ def cmd_eval(args) -> int:
 
     try:
         if args.data is None:
-            from coach.training.corpus import load_dir
             from coach.resources import corpus_dir
+            from coach.training.corpus import load_dir
 
             drafts = load_dir(corpus_dir()).drafts
             records = [{"id": d.id, "text": d.text, "kind": d.kind, "gold": d.gold,
@@ -245,10 +246,9 @@ def cmd_config(args) -> int:
 
 
 def cmd_rules(args) -> int:
-    from coach.rules import all_rules
-
     from coach.render.text import terminal_width, wrap
     from coach.render.visible import visible
+    from coach.rules import all_rules
 
     if getattr(args, "explain", None):
         from coach.rules.explain import explain

@@ -27,7 +27,7 @@ KEEP_STOP = frozenset(_WORDS["keep_stop"])
 
 
 @lru_cache(maxsize=4)
-def _lexicon_matcher(vocab: "Vocab"):
+def _lexicon_matcher(vocab: Vocab):
     """An anchored matcher with one key per lexicon group; built once per vocab."""
     from coach.rules.engine import AnchoredMatcher
 
@@ -37,12 +37,12 @@ def _lexicon_matcher(vocab: "Vocab"):
     return matcher
 
 
-def lexicon_hits(doc: "Doc") -> list[tuple[str, int, int]]:
+def lexicon_hits(doc: Doc) -> list[tuple[str, int, int]]:
     """(group, start_token, end_token) for every lexicon match in the doc; run once per doc."""
     return _lexicon_matcher(doc.vocab)(doc)
 
 
-def _tense(sent: "Span") -> set[str]:
+def _tense(sent: Span) -> set[str]:
     tags = {t.tag_ for t in sent}
     out = set()
     if "VBD" in tags:
@@ -63,7 +63,7 @@ NEGATING_SUBJECTS = frozenset(_WORDS["negating_subjects"])
 HYPOTHETICAL_AUX = frozenset(_WORDS["hypothetical_aux"])
 
 
-def _outcome_mood(sent: "Span", hits: list[tuple[str, int, int]]) -> set[str]:
+def _outcome_mood(sent: Span, hits: list[tuple[str, int, int]]) -> set[str]:
     """Whether an outcome word is negated ("didn't pass", "nobody could pass") or hypothetical.
 
     "I didn't pass the shelf" names the failure and "I should pass this time" is a hope; neither is
@@ -85,7 +85,7 @@ def _outcome_mood(sent: "Span", hits: list[tuple[str, int, int]]) -> set[str]:
     return out
 
 
-def _agency(sent: "Span") -> set[str]:
+def _agency(sent: Span) -> set[str]:
     out = set()
     root = sent.root
     for t in sent:
@@ -101,7 +101,7 @@ def _agency(sent: "Span") -> set[str]:
 
 
 def sentence_features(
-    sent: "Span", *, index: int | None, n_sents: int, kind: str, hits: list[tuple[str, int, int]]
+    sent: Span, *, index: int | None, n_sents: int, kind: str, hits: list[tuple[str, int, int]]
 ) -> dict[str, float]:
     """Features of one sentence; `hits` are the doc's lexicon matches (from `lexicon_hits`).
 
@@ -177,13 +177,37 @@ def sentence_features(
     f[f"kind={kind}"] = 1.0
     n = len(lemmas)
     f[f"len={'short' if n < 8 else 'medium' if n < 20 else 'long'}"] = 1.0
+    f.update(_context_vector(sent))
     return f
+
+
+def _context_vector(sent: Span) -> dict[str, float]:
+    """The pipeline's own `tok2vec` output, averaged over the sentence's words.
+
+    The tagger and parser already computed these contextual vectors, so they cost nothing extra.
+    They describe what a sentence is *like* (a generic outcome claim, an evasive noun phrase, an
+    accusation) beyond the exact words it uses, which is what lets the linear models recognise
+    phrasings that no corpus author wrote. A pipeline without a tensor simply adds no features.
+    """
+    tensor = sent.doc.tensor
+    if tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(sent.doc):
+        return {}
+    rows = [t.i for t in sent if not (t.is_punct or t.is_space)] or [t.i for t in sent]
+    if not rows:
+        return {}
+    mean = tensor[rows].mean(axis=0)
+    return {f"t2v={i}": round(float(v) / T2V_SCALE, 4) for i, v in enumerate(mean)}
+
+
+# Sentence means of en_core_web_sm tok2vec values sit within about ±0.6; this puts them on the scale of the
+# 0/1 indicator features so one regularisation strength suits both.
+T2V_SCALE = 0.5
 
 
 CONCRETE_ENTS = ("DATE", "CARDINAL", "PERCENT", "TIME")
 
 
-def concrete_tokens(doc: "Doc", hits: list[tuple[str, int, int]]) -> frozenset[int]:
+def concrete_tokens(doc: Doc, hits: list[tuple[str, int, int]]) -> frozenset[int]:
     """Tokens that make an explanation checkable: numbers, dates and named resources.
 
     One definition for the detectors (a vague phrase next to concrete detail is excused) and the
@@ -195,7 +219,7 @@ def concrete_tokens(doc: "Doc", hits: list[tuple[str, int, int]]) -> frozenset[i
 
 
 def doc_features(
-    doc: "Doc", kind: str, sents: list["Span"] | None = None, hits: list[tuple[str, int, int]] | None = None
+    doc: Doc, kind: str, sents: list[Span] | None = None, hits: list[tuple[str, int, int]] | None = None
 ) -> list[dict[str, float]]:
     """Features for every sentence of a doc, matching the lexicon once."""
     sents = list(doc.sents) if sents is None else sents
