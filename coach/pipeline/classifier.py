@@ -17,6 +17,9 @@ from coach.resources import models_dir
 
 COMPONENT_MODEL = "components.json"
 DETECTOR_MODEL = "detectors.json"
+# Bumped whenever the features or the decision settings change meaning: a model file written for
+# other features would load without error and silently give wrong answers, so loading refuses it.
+MODEL_FORMAT = 2
 
 
 class ModelMissing(RuntimeError):
@@ -76,6 +79,9 @@ def read_bundle(path: Path) -> ModelBundle:
     """Read one exported model file."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != MODEL_FORMAT:
+            raise ModelMissing(f"model file {path} has format {data.get('format')!r}, this version reads "
+                               f"format {MODEL_FORMAT}; run `coach train` to rebuild models/")
         return ModelBundle(LinearModel.from_dict(data["model"]), data.get("settings", {}), data.get("meta", {}))
     except FileNotFoundError:
         raise ModelMissing(f"model file {path} is missing; run `coach train` to rebuild models/") from None

@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from coach.detectors import DETECTORS
 from coach.detectors.context import DocContext, Hit
+from coach.pipeline.decision import decide_components
 from coach.pipeline.classifier import COMPONENT_MODEL, DETECTOR_MODEL, ModelBundle, load_bundle
 from coach.pipeline.features import concrete_tokens, doc_features, lexicon_hits
 from coach.pipeline.kinds import detect_kind
@@ -27,7 +28,6 @@ from coach.pipeline.sentences import sentence_locator, sentence_spans
 from coach.rules import all_rules, lexicon
 from coach.rules.patterns import token_patterns
 from coach.rules.phrase import PhraseRules
-from coach.vocab import COMPONENTS
 
 SPAN_GROUP = "coach"
 OPT_KIND = "coach_kind"
@@ -48,27 +48,6 @@ def _ensure_extensions() -> None:
                           ("coach_presence", None), ("coach_features", None), ("coach_lexicon", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
-
-
-def decide_components(probas: list[dict[str, float]], settings: dict) -> tuple[list[str], dict[str, tuple[bool, float]]]:
-    """Sentence labels and document presence from probabilities and the tuned per-class biases.
-
-    A sentence takes the class with the highest biased log-probability; a part is present when at
-    least one sentence takes it. Confidence is the best sentence probability for a present part
-    and one minus it for a missing one. Pure, so it is unit-tested without spaCy.
-    """
-    import math
-
-    bias = settings.get("bias", {})
-    labels = []
-    for p in probas:
-        labels.append(max(p, key=lambda c: math.log(max(p[c], 1e-12)) + bias.get(c, 0.0)))
-    presence = {}
-    for c in COMPONENTS:
-        best = max((p.get(c, 0.0) for p in probas), default=0.0)
-        present = c in labels
-        presence[c] = (present, round(best if present else 1.0 - best, 4))
-    return labels, presence
 
 
 @Language.factory(

@@ -27,7 +27,9 @@ def render_model_card(metrics: dict) -> str:
         "## What the models do",
         "- `components.json`: a multinomial logistic regression (scikit-learn) that labels each sentence "
         "`context`, `change`, `evidence` or `other`. A part is present in a draft when at least one sentence "
-        "takes its label after adding per-class decision biases tuned on out-of-fold predictions.",
+        "takes its label after adding per-class decision biases tuned on out-of-fold predictions, or when a "
+        "sentence gives it at least the part's floor probability (a sentence mixing parts is labelled by its "
+        "most important claim, so a change inside an evidence sentence shows only as the runner-up).",
         "- `detectors.json`: one binary logistic regression per flag type (`vague`, `blame`) that backs up the "
         "rule files: it flags a sentence (rule `model:<type>`) where no rule of that type fired; its threshold "
         "maximises the mean of draft-level and sentence-level F1 out of fold, so every bad sentence counts.",
@@ -45,7 +47,8 @@ def render_model_card(metrics: dict) -> str:
         "## Training data",
         f"- Corpus: {metrics['corpus']['drafts']} drafts, {metrics['corpus']['sentences']} labelled sentences "
         f"(drafts plus stand-alone hard negatives); sha256 `{metrics['corpus']['sha256'][:16]}…`. See `corpus/README.md`.",
-        f"- Settings: C = {s['C']}, biases = {s['bias']}, detector thresholds = {s['detector_thresholds']}.",
+        f"- Settings: C = {s['C']}, biases = {s['bias']}, part floors = {s.get('floor', {})}, "
+        f"detector thresholds = {s['detector_thresholds']}.",
         f"- Versions: Python {v['python']}, spaCy {v['spacy']}, scikit-learn {v['scikit-learn']}; seed 13.",
         "",
         f"## Cross-validated metrics ({cv['folds']}-fold, grouped by draft)",

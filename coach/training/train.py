@@ -15,17 +15,19 @@ import platform
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.pipeline.classifier import COMPONENT_MODEL, DETECTOR_MODEL
+from coach.pipeline.classifier import COMPONENT_MODEL, DETECTOR_MODEL, MODEL_FORMAT
 from coach.pipeline.red_flags import MODEL_FILE as RED_FLAG_MODEL
 from coach.resources import corpus_dir, models_dir
 from coach.training.corpus import Corpus, corpus_files, load
 from coach.training.metrics import prf
+from coach.pipeline.decision import decide_components
 from coach.vocab import COMPONENTS, SENTENCE_LABELS
 
 SEED = 13
 FOLDS = 5
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 BIAS_GRID = tuple(x / 4 for x in range(-8, 9))
+FLOOR_GRID = (0.5, 0.4, 0.35, 0.3, 0.25, 0.2)
 DETECTOR_TYPES = ("vague", "blame")
 THRESHOLD_GRID = tuple(x / 20 for x in range(6, 20))
 DECIMALS = 6
@@ -93,36 +95,48 @@ def _oof_multiclass(X, y, folds, C):
     return proba
 
 
-def _doc_presence(examples, proba, bias, n_drafts):
-    """Per draft: which components the biased sentence argmax finds."""
-    import numpy as np
-
-    b = np.array([bias.get(c, 0.0) for c in SENTENCE_LABELS])
-    labels = np.argmax(np.log(np.clip(proba, 1e-12, 1)) + b, axis=1)
-    found = [set() for _ in range(n_drafts)]
-    for e, lab in zip(examples, labels):
+def _draft_probas(examples, proba) -> dict[int, list[dict[str, float]]]:
+    """Per draft: its sentences' probabilities as dicts, in order — exactly what inference sees."""
+    per: dict[int, list[dict[str, float]]] = {}
+    for e, row in zip(examples, proba):
         if e.draft is not None:
-            found[e.draft].add(SENTENCE_LABELS[lab])
+            per.setdefault(e.draft, []).append(dict(zip(SENTENCE_LABELS, (float(x) for x in row))))
+    return per
+
+
+def _doc_presence(per: dict[int, list[dict[str, float]]], settings: dict, n_drafts: int) -> list[set[str]]:
+    """Per draft: the parts present, by the same decision inference uses (coach.pipeline.decision)."""
+    found: list[set[str]] = [set() for _ in range(n_drafts)]
+    for d, rows in per.items():
+        _, presence = decide_components(rows, settings)
+        found[d] = {c for c, (present, _) in presence.items() if present}
     return found
 
 
-def _tune_bias(examples, proba, gold_docs):
-    """Coordinate ascent on per-class log-prob biases, maximising mean document-level F1."""
-    bias = {c: 0.0 for c in SENTENCE_LABELS}
+def _tune_decision(per, gold_docs) -> tuple[dict, float]:
+    """Coordinate ascent on per-class log-prob biases, then per-part probability floors,
+    maximising mean document-level F1 (a floor is kept only where it helps)."""
+    settings: dict = {"bias": {c: 0.0 for c in SENTENCE_LABELS}, "floor": {}}
 
-    def score(b):
-        found = _doc_presence(examples, proba, b, len(gold_docs))
+    def score(trial):
+        found = _doc_presence(per, trial, len(gold_docs))
         return sum(prf([g[c] for g in gold_docs], [c in f for f in found])["f1"] for c in COMPONENTS) / 3
 
-    best = score(bias)
+    best = score(settings)
     for _ in range(3):
         for c in COMPONENTS:
             for v in BIAS_GRID:
-                trial = dict(bias, **{c: v})
+                trial = {**settings, "bias": dict(settings["bias"], **{c: v})}
                 s = score(trial)
                 if s > best + 1e-9:
-                    best, bias = s, trial
-    return bias, best
+                    best, settings = s, trial
+    for c in COMPONENTS:
+        for v in FLOOR_GRID:
+            trial = {**settings, "floor": dict(settings["floor"], **{c: v})}
+            s = score(trial)
+            if s > best + 1e-9:
+                best, settings = s, trial
+    return settings, best
 
 
 def _train_components(examples, X, y, folds, gold_docs, c_grid, log):
@@ -138,12 +152,13 @@ def _train_components(examples, X, y, folds, gold_docs, c_grid, log):
         if best is None or macro > best[0] + 1e-9:
             best = (macro, C, proba)
     _, C, proba = best
-    bias, _ = _tune_bias(examples, proba, gold_docs)
+    per = _draft_probas(examples, proba)
+    decision, _ = _tune_decision(per, gold_docs)
     pred = [SENTENCE_LABELS[i] for i in proba.argmax(axis=1)]
     sentence_metrics = {c: prf([t == c for t in y], [p == c for p in pred]) for c in SENTENCE_LABELS}
-    found = _doc_presence(examples, proba, bias, len(gold_docs))
+    found = _doc_presence(per, decision, len(gold_docs))
     doc_metrics = {c: prf([g[c] for g in gold_docs], [c in f for f in found]) for c in COMPONENTS}
-    return _fit(X, y, C), C, bias, sentence_metrics, doc_metrics
+    return _fit(X, y, C), C, decision, sentence_metrics, doc_metrics
 
 
 def _rule_flags(corpus: Corpus, docs: list, nlp) -> list[dict[str, set[int]]]:
@@ -228,7 +243,7 @@ def batch_of(group: str) -> str:
     return group.split("-", 1)[0]
 
 
-def _leave_one_batch_out(examples, X, y, gold_docs, rule_sents, C, bias, det_C, thresholds, log) -> dict:
+def _leave_one_batch_out(examples, X, y, gold_docs, rule_sents, C, decision, det_C, thresholds, log) -> dict:
     """Document-label F1 with one author's batch held out at a time, settings fixed as chosen.
 
     Random folds mix an author's drafts into training and test, so they flatter the model; holding
@@ -243,7 +258,7 @@ def _leave_one_batch_out(examples, X, y, gold_docs, rule_sents, C, bias, det_C, 
         return {}
     folds = list(LeaveOneGroupOut().split(X, y, groups))
     proba = _oof_multiclass(X, y, folds, C)
-    found = _doc_presence(examples, proba, bias, len(gold_docs))
+    found = _doc_presence(_draft_probas(examples, proba), decision, len(gold_docs))
     out = {c: prf([g[c] for g in gold_docs], [c in f for f in found]) for c in COMPONENTS}
     for t in DETECTOR_TYPES:
         yt = np.array([t in e.spans for e in examples])
@@ -316,10 +331,10 @@ def train(corpus_root: Path | None = None, out_dir: Path | None = None, dev: Pat
     folds = _folds(examples, y)
     gold_docs = [d.gold for d in corpus.drafts]
 
-    comp_model, C, bias, sentence_metrics, doc_metrics = _train_components(examples, X, y, folds, gold_docs, c_grid, log)
+    comp_model, C, decision, sentence_metrics, doc_metrics = _train_components(examples, X, y, folds, gold_docs, c_grid, log)
     rule_sents = _rule_flags(corpus, docs, nlp)
     det_models, thresholds, det_C, det_metrics = _train_detectors(corpus, rule_sents, examples, X, folds, c_grid, log)
-    lobo = _leave_one_batch_out(examples, X, y, gold_docs, rule_sents, C, bias, det_C, thresholds, log)
+    lobo = _leave_one_batch_out(examples, X, y, gold_docs, rule_sents, C, decision, det_C, thresholds, log)
     names = vec.get_feature_names_out()
     comp_json = _export(comp_model.coef_, comp_model.intercept_, names, comp_model.classes_)
     det_json = _export(np.vstack([det_models[t].coef_ for t in DETECTOR_TYPES]),
@@ -329,15 +344,15 @@ def train(corpus_root: Path | None = None, out_dir: Path | None = None, dev: Pat
     checksum = corpus_checksum(paths)
     meta = {"corpus_sha256": checksum, "seed": SEED, "versions": _versions()}
     out_dir.mkdir(parents=True, exist_ok=True)
-    _write_json(out_dir / COMPONENT_MODEL, {"model": comp_json, "settings": {"bias": bias, "C": C}, "meta": meta})
-    _write_json(out_dir / DETECTOR_MODEL, {"model": det_json, "settings": {"thresholds": thresholds, "C": det_C}, "meta": meta})
-    _write_json(out_dir / RED_FLAG_MODEL, {"model": rf_json, "settings": {}, "meta": meta})
+    _write_json(out_dir / COMPONENT_MODEL, {"format": MODEL_FORMAT, "model": comp_json, "settings": {**decision, "C": C}, "meta": meta})
+    _write_json(out_dir / DETECTOR_MODEL, {"format": MODEL_FORMAT, "model": det_json, "settings": {"thresholds": thresholds, "C": det_C}, "meta": meta})
+    _write_json(out_dir / RED_FLAG_MODEL, {"format": MODEL_FORMAT, "model": rf_json, "settings": {}, "meta": meta})
     metrics = {
         "corpus": {"drafts": len(corpus.drafts), "sentences": len(examples), "sha256": checksum},
         "cv": {"folds": FOLDS, "sentence": sentence_metrics, "document": doc_metrics, "detectors": det_metrics,
                "red_flag": rf_metrics},
         "leave_one_batch_out": lobo,
-        "settings": {"C": C, "bias": bias, "detector_thresholds": thresholds},
+        "settings": {"C": C, "bias": decision["bias"], "floor": decision["floor"], "detector_thresholds": thresholds},
         "versions": _versions(),
     }
     if dev:

@@ -5,7 +5,7 @@ import math
 import pytest
 
 from coach.pipeline.classifier import LinearModel, ModelMissing, read_bundle
-from coach.pipeline.components import decide_components
+from coach.pipeline.decision import decide_components
 
 
 def test_softmax_probabilities():
