@@ -107,4 +107,7 @@ def detect_red_flag(doc: Doc, sents: list[Span], lexicon_hits: list[tuple[str, i
     if bundle is None:
         return lexicon_vote(feats)
     proba = bundle.model.predict_proba(feats)
-    return max(proba, key=proba.get)
+    best = max(proba, key=proba.get)
+    # A flag outside the nine types (a low pass, a gap year) still trips a word or two of the
+    # lexicon; below this confidence the draft is "not recognised" rather than forced into a type.
+    return best if proba[best] >= float(lexicon("red_flags").get("min_confidence", 0.0)) else None
