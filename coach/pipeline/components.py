@@ -19,8 +19,8 @@ from spacy.util import filter_spans
 
 from coach.detectors import DETECTORS
 from coach.detectors.context import DocContext, Hit
-from coach.pipeline.decision import decide_components
 from coach.pipeline.classifier import COMPONENT_MODEL, DETECTOR_MODEL, ModelBundle, load_bundle
+from coach.pipeline.decision import decide_components
 from coach.pipeline.features import concrete_tokens, doc_features, lexicon_hits
 from coach.pipeline.kinds import detect_kind
 from coach.pipeline.red_flags import detect_red_flag

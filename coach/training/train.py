@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coach.pipeline.classifier import COMPONENT_MODEL, DETECTOR_MODEL, MODEL_FORMAT
+from coach.pipeline.decision import decide_components
 from coach.pipeline.red_flags import MODEL_FILE as RED_FLAG_MODEL
 from coach.resources import corpus_dir, models_dir
 from coach.training.corpus import Corpus, corpus_files, load
 from coach.training.metrics import prf
-from coach.pipeline.decision import decide_components
 from coach.vocab import COMPONENTS, SENTENCE_LABELS
 
 SEED = 13
