@@ -1,15 +1,15 @@
 """Blame: an outside agent as the cause with no first-person ownership nearby.
 
 Three sources, all silenced by an ownership cue in the same or an adjacent sentence: the
-dependency rule (agent as subject of a negative predicate), shifting idioms, and the learned
-sentence detector.
+dependency rule (agent as subject of a negative predicate), shifting idioms and grievance cues,
+and the learned sentence detector (only on sentences that name an outside agent).
 """
 from __future__ import annotations
 
 from coach.detectors.context import DocContext, Hit
 from coach.detectors.phrase_based import model_backup, phrase_hits_of_type
 from coach.rules import rules_by_id
-from coach.rules.dependency import blame_hits
+from coach.rules.dependency import blame_hits, names_outside_agent
 
 TYPE = "blame"
 DEP_RULE = "blame:outside-agent"
@@ -22,5 +22,9 @@ def detect(ctx: DocContext, model_threshold: float | None) -> list[Hit]:
     for sent in ctx.sents:
         hits += [Hit(TYPE, DEP_RULE, s, e) for s, e in blame_hits(sent, rule)]
     if model_threshold is not None:
-        hits += model_backup(ctx, TYPE, hits, model_threshold)
+        # The learned detector may only flag a sentence that names someone or something else to
+        # carry the cause (training tunes its threshold under the same condition).
+        agents = frozenset(rule.params.get("agents", ()))
+        hits += [h for h in model_backup(ctx, TYPE, hits, model_threshold)
+                 if names_outside_agent(ctx.sents[ctx.sent_index(h.start)], agents)]
     return [h for h in hits if not ctx.owned_near(ctx.sent_index(h.start))]

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from coach.rules import lexicon
+from coach.rules.dependency import names_outside_agent
 from coach.rules.patterns import token_patterns
 
 if TYPE_CHECKING:
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 # Word lists are data (lexicons/features.toml, table [words]); frozen once at import so the
 # per-token checks below stay set lookups.
+BLAME_AGENT_RULE = "blame:outside-agent"
 _WORDS = lexicon("features")["words"]
 FIRST_PERSON = frozenset(_WORDS["first_person"])
 IMPERSONAL_SUBJECTS = frozenset(_WORDS["impersonal_subjects"])
@@ -163,6 +165,8 @@ def sentence_features(
         f["x=effort_no_outcome"] = 1.0
     if "future" in groups or "future" in tense:
         f["x=future"] = 1.0
+    if names_outside_agent(sent, _blame_agents()):
+        f["x=outside_agent"] = 1.0
     if has_num:
         f["has_num"] = 1.0
     if has_date:
@@ -179,6 +183,19 @@ def sentence_features(
     f[f"len={'short' if n < 8 else 'medium' if n < 20 else 'long'}"] = 1.0
     f.update(_context_vector(sent))
     return f
+
+
+@lru_cache(maxsize=1)
+def _blame_agents() -> frozenset[str]:
+    """The outside agents of the blame rule (rules/data/blame.toml), one list for rule and model."""
+    from coach.rules import rules_by_id
+
+    return frozenset(rules_by_id()[BLAME_AGENT_RULE].params.get("agents", ()))
+
+
+def has_outside_agent(feats: dict[str, float]) -> bool:
+    """Read back from a sentence's features: it names someone or something besides the student."""
+    return "x=outside_agent" in feats
 
 
 def _context_vector(sent: Span) -> dict[str, float]:

@@ -62,6 +62,21 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in {"never", "nobody"} for c in verb.children)
 
 
+def names_outside_agent(sent: Span, agents: frozenset[str]) -> bool:
+    """Whether a sentence names someone or something other than the student: an agent word of
+    the blame rule (not the student's own "my schedule"), or a person or organisation name.
+
+    Blame needs somebody or something to carry the cause; a sentence that names nobody else
+    ("a misunderstanding arose", "I didn't know how to make a schedule") cannot shift it.
+    """
+    for tok in sent:
+        if tok.ent_type_ in ("PERSON", "ORG"):
+            return True
+        if (tok.lemma_.lower() in agents or tok.lower_ in agents) and not _is_own(tok):
+            return True
+    return False
+
+
 def blame_hits(sent: Span, rule: Rule) -> list[tuple[int, int]]:
     """Token ranges in one sentence where an outside agent is the subject of a negative predicate."""
     agents = set(rule.params.get("agents", ()))

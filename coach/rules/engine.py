@@ -4,8 +4,8 @@ Rule files compile to ordinary spaCy `Matcher` patterns (lists of token dicts). 
 tests every pattern at every token, and with a few hundred patterns that costs more than the
 parser itself on a short draft — too slow for the per-keystroke path and for the speed target
 of benchmarks/bench_analyze.py (analyze ≤ 1.25 × bare `nlp(text)`). Almost every pattern needs some literal word ("personal",
-"shelf", "~deal"), so this engine indexes the doc's words once and tries a pattern only where
-its rarest required word occurs, then matches the same semantics (LOWER/LEMMA/ORTH/POS/TAG/
+"shelf", "~deal"), so this engine indexes the doc's words once, skips a pattern when one of its
+required words is absent, and tries it only where its rarest required word occurs, then matches the same semantics (LOWER/LEMMA/ORTH/POS/TAG/
 ENT_TYPE, IN/NOT_IN, and the ?, *, +, {n,m} operators) by backtracking. A test checks it
 against spaCy's `Matcher` on the whole corpus.
 
@@ -77,30 +77,33 @@ def _parse(tok: dict) -> _Tok:
 
 
 @dataclass(frozen=True)
+class _Anchor:
+    """A required literal token of a pattern: where candidates for the whole pattern can come from."""
+
+    attr: str
+    words: frozenset[str]
+    before: tuple[int, int]  # min and max tokens the parts before this token can consume
+
+
+@dataclass(frozen=True)
 class _Pattern:
     key: str
     toks: tuple[_Tok, ...]
-    anchor: int | None  # index into toks of the required literal token used to find candidates
-    anchor_attr: str
-    anchor_words: frozenset[str]
-    before: tuple[int, int]  # min and max tokens the parts before the anchor can consume
+    anchors: tuple[_Anchor, ...]  # every required literal token; empty: try every position
 
 
 def _compile(key: str, pattern: list[dict]) -> _Pattern:
     toks = tuple(_parse(t) for t in pattern)
-    best = None
+    anchors = []
     for i, t in enumerate(toks):
         if t.lo < 1:
             continue
         for attr, vals, neg in t.tests:
-            if attr in ("lower", "lemma", "orth") and not neg and (best is None or len(vals) < len(best[2])):
-                best = (i, attr, vals)
-    if best is None:
-        return _Pattern(key, toks, None, "", frozenset(), (0, 0))
-    i, attr, vals = best
-    lo = sum(t.lo for t in toks[:i])
-    hi = sum(t.hi for t in toks[:i])
-    return _Pattern(key, toks, i, attr, vals, (lo, min(hi, UNBOUNDED)))
+            if attr in ("lower", "lemma", "orth") and not neg:
+                lo = sum(x.lo for x in toks[:i])
+                hi = sum(x.hi for x in toks[:i])
+                anchors.append(_Anchor(attr, vals, (lo, min(hi, UNBOUNDED))))
+    return _Pattern(key, toks, tuple(anchors))
 
 
 class TokenIndex:
@@ -152,6 +155,25 @@ def _match_from(toks: tuple[_Tok, ...], rows, start: int) -> tuple[int, list[int
     return result
 
 
+def _rarest(anchors: tuple[_Anchor, ...], idx: TokenIndex, seen: dict) -> tuple[list[int], tuple[int, int]] | None:
+    """Positions of the required word that is rarest *in this doc*, or None when one is absent.
+
+    Choosing per doc (not per pattern) matters: "i was more focused" would otherwise be tried at
+    every "i", although "focused" — required too — appears nowhere.
+    """
+    best = None
+    for a in anchors:
+        hits = seen.get(a)
+        if hits is None:  # patterns expanded from one line share anchors: look each up once
+            where = idx.positions[a.attr]
+            hits = seen[a] = [i for w in a.words for i in where.get(w, ())]
+        if not hits:
+            return None
+        if best is None or len(hits) < len(best[0]):
+            best = (hits, a.before)
+    return best
+
+
 class AnchoredMatcher:
     """`add(key, patterns)`, then call like a spaCy Matcher (keys are strings, not hashes)."""
 
@@ -168,15 +190,15 @@ class AnchoredMatcher:
         idx = TokenIndex.of(doc)
         rows = idx.rows
         out = []
+        seen: dict = {}
         for p in self._patterns:
-            if p.anchor is None:
+            anchor = _rarest(p.anchors, idx, seen) if p.anchors else None
+            if p.anchors and anchor is None:
+                continue  # a word the pattern requires is not in this doc
+            if anchor is None:
                 starts = range(len(rows))
             else:
-                where = idx.positions[p.anchor_attr]
-                hits = [i for w in p.anchor_words for i in where.get(w, ())]
-                if not hits:
-                    continue
-                lo, hi = p.before
+                hits, (lo, hi) = anchor
                 starts = sorted({s for a in hits for s in range(max(0, a - hi), a - lo + 1)})
             for s in starts:
                 m = _match_from(p.toks, rows, s)
