@@ -182,6 +182,12 @@ def cmd_rewrite(args) -> int:
 
 
 def cmd_train(args) -> int:
+    import importlib.util
+
+    if importlib.util.find_spec("sklearn") is None:
+        _err("coach train needs scikit-learn, which a plain install leaves out: "
+             "pip install 'redflag-coach[train]' (or pip install -e '.[train]' in a checkout)")
+        return EXIT_USAGE
     from coach.training.corpus import CorpusError
     from coach.training.train import train
 

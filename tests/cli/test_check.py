@@ -133,3 +133,15 @@ def test_missing_pipeline_is_one_line_and_exit_2(tmp_path):
 def test_rules_lists_every_rule(capsys):
     code, out, _ = run(capsys, "rules")
     assert code == 0 and "blame:outside-agent" in out and "vague:personal-matters" in out
+
+
+def test_train_without_scikit_learn_says_how_to_install(monkeypatch, capsys):
+    """scikit-learn is the optional `[train]` extra: without it `coach train` explains, no traceback."""
+    import importlib.util
+
+    from coach.cli import main
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "sklearn" else real(name, *a))
+    assert main(["train", "--out", "/nonexistent"]) == 2
+    assert "redflag-coach[train]" in capsys.readouterr().err
