@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 # Word lists are data (lexicons/features.toml, table [words]); frozen once at import so the
 # per-token checks below stay set lookups.
-BLAME_AGENT_RULE = "blame:outside-agent"
 _WORDS = lexicon("features")["words"]
 FIRST_PERSON = frozenset(_WORDS["first_person"])
 IMPERSONAL_SUBJECTS = frozenset(_WORDS["impersonal_subjects"])
@@ -165,7 +164,7 @@ def sentence_features(
         f["x=effort_no_outcome"] = 1.0
     if "future" in groups or "future" in tense:
         f["x=future"] = 1.0
-    if names_outside_agent(sent, _blame_agents()):
+    if names_outside_agent(sent, OUTSIDE_PEOPLE):
         f["x=outside_agent"] = 1.0
     if has_num:
         f["has_num"] = 1.0
@@ -185,12 +184,7 @@ def sentence_features(
     return f
 
 
-@lru_cache(maxsize=1)
-def _blame_agents() -> frozenset[str]:
-    """The outside agents of the blame rule (rules/data/blame.toml), one list for rule and model."""
-    from coach.rules import rules_by_id
-
-    return frozenset(rules_by_id()[BLAME_AGENT_RULE].params.get("agents", ()))
+OUTSIDE_PEOPLE = frozenset(_WORDS["outside_people"])
 
 
 def has_outside_agent(feats: dict[str, float]) -> bool:

@@ -63,8 +63,8 @@ def _negated(verb: Token) -> bool:
 
 
 def names_outside_agent(sent: Span, agents: frozenset[str]) -> bool:
-    """Whether a sentence names someone or something other than the student: an agent word of
-    the blame rule (not the student's own "my schedule"), or a person or organisation name.
+    """Whether a sentence names someone other than the student: one of `agents` (not the
+    student's own "my schedule"), or a person or organisation name.
 
     Blame needs somebody or something to carry the cause; a sentence that names nobody else
     ("a misunderstanding arose", "I didn't know how to make a schedule") cannot shift it.
