@@ -1,7 +1,7 @@
 """Benchmark: `coach review` throughput, `--jobs 2` speed-up, and peak memory on a large batch.
 
 Not a test (timings vary by machine); run it with `python benchmarks/bench_review.py`.
-Targets from the issue:
+Targets:
 - review throughput on 1,000 drafts >= 0.85 x bare `nlp.pipe` over the same texts with the same
   number of processes ("bare" = the coach pipeline's `nlp.pipe`, docs dropped: no file reading,
   no Report, no output; the base spaCy pipeline is printed too, for reference);

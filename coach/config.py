@@ -49,7 +49,11 @@ def config_path() -> Path:
     return Path(user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
 
 
-def _norm(phrase: str) -> str:
+def normalize_phrase(phrase: str) -> str:
+    """One spelling of a phrase for comparisons: runs of white space folded, case folded.
+
+    Ignored phrases, dismissed findings and the app's "ignore" key all compare phrases this way.
+    """
     return " ".join(phrase.split()).casefold()
 
 
@@ -62,10 +66,10 @@ class Settings:
 
     def merged(self, disable: Iterable[str] = (), ignore: Iterable[str] = ()) -> Settings:
         """These settings plus command-line additions."""
-        return Settings(self.disabled | set(disable), self.ignored | {_norm(p) for p in ignore})
+        return Settings(self.disabled | set(disable), self.ignored | {normalize_phrase(p) for p in ignore})
 
     def silences(self, f: Finding) -> bool:
-        return f.type in self.disabled or f.rule in self.disabled or _norm(f.text) in self.ignored
+        return f.type in self.disabled or f.rule in self.disabled or normalize_phrase(f.text) in self.ignored
 
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
         """Findings that survive the disabled rules and ignored phrases."""
@@ -113,7 +117,7 @@ def _parse(text: str, path: Path) -> Settings:
         raise ConfigError(f"{where}: not valid TOML ({visible(str(e))})") from None
     rules = _str_list(data.get("rules"), "disable", where, "rules")
     phrases = _str_list(data.get("ignore"), "phrases", where, "ignore")
-    return Settings(frozenset(rules), frozenset(_norm(p) for p in phrases))
+    return Settings(frozenset(rules), frozenset(normalize_phrase(p) for p in phrases))
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -202,7 +206,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
         except Exception as e:  # tomlkit and tomllib disagree on some edge of the grammar
             raise ConfigError(f"{_where(path)}: not valid TOML ({e})") from None
     _sync_array(doc, "rules", "disable", set(settings.disabled))
-    _sync_array(doc, "ignore", "phrases", set(settings.ignored), _norm)
+    _sync_array(doc, "ignore", "phrases", set(settings.ignored), normalize_phrase)
     private_dir(path.parent)
     atomic_write(path, tomlkit.dumps(doc))
     return path
@@ -218,7 +222,7 @@ def edit_settings(*, disable: Iterable[str] = (), ignore: Iterable[str] = (),
     path = path or config_path()
     current = load_settings(path)
     wanted = Settings(current.disabled | set(disable),
-                      (current.ignored | {_norm(p) for p in ignore}) - {_norm(p) for p in unignore})
+                      (current.ignored | {normalize_phrase(p) for p in ignore}) - {normalize_phrase(p) for p in unignore})
     if wanted != current or not os.path.lexists(path):
         save_settings(wanted, path)
     return wanted

@@ -19,6 +19,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from coach.config import normalize_phrase
+
 APP_NAME = "redflag-coach"
 DATA_ENV = "COACH_DATA_DIR"
 UNTITLED = "untitled"
@@ -183,4 +185,4 @@ def save_dismissed(key: str, dismissed: set[tuple[str, str]]) -> None:
 
 def dismissal_key(rule: str, text: str) -> tuple[str, str]:
     """How a finding is remembered: its rule and its words, case and spacing ignored."""
-    return rule, " ".join(text.split()).casefold()
+    return rule, normalize_phrase(text)

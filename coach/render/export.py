@@ -30,7 +30,7 @@ def _segments(report: Report) -> list[dict]:
     return out
 
 
-def _view(report: Report, rewrite=None) -> dict:
+def report_view(report: Report, rewrite=None) -> dict:
     """Everything the export templates show, as plain data."""
     d = report.to_dict()
     components = []
@@ -63,9 +63,9 @@ def _view(report: Report, rewrite=None) -> dict:
 
 def report_markdown(report: Report, rewrite=None) -> str:
     """The report (and the suggested rewrite, if given) as Markdown."""
-    return render("export/report.md.j2", **_view(report, rewrite)).rstrip() + "\n"
+    return render("export/report.md.j2", **report_view(report, rewrite)).rstrip() + "\n"
 
 
 def report_html(report: Report, rewrite=None) -> str:
     """The report (and the suggested rewrite, if given) as one self-contained HTML page."""
-    return render("export/report.html.j2", **_view(report, rewrite)).rstrip() + "\n"
+    return render("export/report.html.j2", **report_view(report, rewrite)).rstrip() + "\n"

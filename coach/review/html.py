@@ -16,7 +16,7 @@ from collections import Counter
 from types import SimpleNamespace
 
 from coach import __version__
-from coach.render.export import _view as draft_view  # the single-draft export's view of a report
+from coach.render.export import report_view as draft_view  # the single-draft export's view of a report
 from coach.render.templating import render
 from coach.review.outputs import AtomicStream
 from coach.review.summary import flags_text, parts_text, weakest_first

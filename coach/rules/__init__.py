@@ -20,7 +20,7 @@ from coach.vocab import FLAG_TYPES, SEVERITIES
 RULE_KINDS = ("phrase", "dependency", "model", "length")  # how a rule is evaluated (not a draft kind)
 
 # The keys every rule has, then the keys each rule kind accepts on top; anything else is a typo.
-COMMON_KEYS = frozenset({"id", "type", "kind", "severity", "message", "suggestion", "examples"})
+COMMON_KEYS = frozenset({"id", "type", "rule_kind", "severity", "message", "suggestion", "examples"})
 KIND_KEYS = {
     "phrase": frozenset({"patterns", "unless_specific", "unless_part"}),
     "dependency": frozenset({"agents", "predicates", "negated_predicates", "subjects", "expletive_verbs"}),
@@ -73,7 +73,7 @@ def _key_line(text: str, index: int, key: str) -> int:
 
 def _check_keys(raw: dict, source: str, text: str, index: int) -> None:
     """An unknown or misspelt key is an error naming the file and line, never a silent param."""
-    allowed = COMMON_KEYS | KIND_KEYS[raw["kind"]]
+    allowed = COMMON_KEYS | KIND_KEYS[raw["rule_kind"]]
     unknown = [k for k in raw if k not in allowed]
     examples = raw.get("examples", {})
     if not isinstance(examples, dict):
@@ -83,27 +83,27 @@ def _check_keys(raw: dict, source: str, text: str, index: int) -> None:
     if unknown:
         key = unknown[0]
         line = _key_line(text, index, key)
-        raise RuleError(f"{source}:{line}: rule {raw['id']!r}: unknown key {key!r} for a {raw['kind']} rule "
+        raise RuleError(f"{source}:{line}: rule {raw['id']!r}: unknown key {key!r} for a {raw['rule_kind']} rule "
                         f"(allowed: {', '.join(sorted(allowed - {'examples'}))}, examples.flag, examples.pass)")
 
 
 def _rule(raw: dict, source: str, text: str, index: int) -> Rule:
     """One `[[rule]]` table, checked against the schema (`text` and `index` locate its keys)."""
     where = f"{source}: rule {raw.get('id', '?')!r}"
-    for key in ("id", "type", "kind", "severity", "message", "suggestion"):
+    for key in ("id", "type", "rule_kind", "severity", "message", "suggestion"):
         if not isinstance(raw.get(key), str) or not raw[key]:
             raise RuleError(f"{where}: '{key}' must be a non-empty string")
     if raw["type"] not in FLAG_TYPES:
         raise RuleError(f"{where}: type must be one of {FLAG_TYPES}")
-    if raw["kind"] not in RULE_KINDS:
-        raise RuleError(f"{where}: kind must be one of {RULE_KINDS}")
+    if raw["rule_kind"] not in RULE_KINDS:
+        raise RuleError(f"{where}: rule_kind must be one of {RULE_KINDS}")
     if raw["severity"] not in SEVERITIES:
         raise RuleError(f"{where}: severity must be one of {SEVERITIES}")
     _check_keys(raw, source, text, index)
     ex = raw.get("examples", {})
-    known = {"id", "type", "kind", "severity", "message", "suggestion", "patterns", "examples"}
+    known = {"id", "type", "rule_kind", "severity", "message", "suggestion", "patterns", "examples"}
     return Rule(
-        id=raw["id"], type=raw["type"], rule_kind=raw["kind"], severity=raw["severity"],
+        id=raw["id"], type=raw["type"], rule_kind=raw["rule_kind"], severity=raw["severity"],
         message=_quote_limits(raw["message"], where), suggestion=_quote_limits(raw["suggestion"], where),
         patterns=tuple(raw.get("patterns", ())),
         examples_flag=tuple(ex.get("flag", ())), examples_pass=tuple(ex.get("pass", ())),

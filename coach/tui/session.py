@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coach import userdata
-from coach.config import Settings
+from coach.config import Settings, normalize_phrase
 from coach.report.findings import Finding
 from coach.resources import examples_dir
 from coach.storage import atomic_write
@@ -214,7 +214,7 @@ class DraftSession:
         """Add the finding's phrase to the user's ignore list (coach.config); returns the phrase."""
         from coach.config import edit_settings
 
-        phrase = " ".join(f.text.split()).casefold()
+        phrase = normalize_phrase(f.text)
         # only after the file took it: a failed write must not leave a phantom in-memory setting
         saved = edit_settings(ignore=[phrase])
         self.settings = Settings(self.settings.disabled | saved.disabled, self.settings.ignored | saved.ignored)

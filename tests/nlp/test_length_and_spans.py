@@ -1,4 +1,4 @@
-"""Length rules count sentences, words and characters; finding spans carry no edge whitespace (issue 10)."""
+"""Length rules count sentences, words and characters; finding spans carry no edge whitespace."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""Pilot tests for issue 10: the app never loses a draft, an autosave or the user's settings."""
+"""Pilot tests: the app never loses a draft, an autosave or the user's settings."""
 from __future__ import annotations
 
 import os

@@ -1,4 +1,4 @@
-"""The analysis helper process never outlives the app and never blocks it (issue 10, item 9).
+"""The analysis helper process never outlives the app and never blocks it.
 
 Real processes: a parent that owns a `ProcessAnalyzer` is killed with SIGKILL and the helper
 must exit on its own; the app itself runs under a pseudo-terminal and gets SIGTERM.

@@ -45,7 +45,7 @@ def test_bad_config_is_a_clear_error(tmp_path, body):
         load_settings(path)
 
 
-# -- issue 10: never lose the user's file; a bad file is skipped, never fatal --------------------
+# -- never lose the user's file; a bad file is skipped, never fatal --------------------
 
 from coach.config import check_rule_names, edit_settings, load_settings_or_default  # noqa: E402
 

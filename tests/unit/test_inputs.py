@@ -45,7 +45,7 @@ def test_messages_are_one_line(tmp_path):
         assert "\n" not in str(e.value)
 
 
-# -- read_text_file: the one reader every front end uses (issue 10) ------------------------------
+# -- read_text_file: the one reader every front end uses ------------------------------
 
 import os  # noqa: E402
 

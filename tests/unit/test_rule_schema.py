@@ -12,7 +12,7 @@ RULE = """\
 [[rule]]
 id = "hedge:one"
 type = "hedge"
-kind = "phrase"
+rule_kind = "phrase"
 severity = "info"
 message = "m"
 suggestion = "s"
@@ -22,7 +22,7 @@ examples.flag = ["I guess I failed."]
 [[rule]]
 id = "hedge:two"
 type = "hedge"
-kind = "phrase"
+rule_kind = "phrase"
 severity = "info"
 message = "m"
 suggestion = "s"

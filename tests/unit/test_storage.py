@@ -1,4 +1,4 @@
-"""Atomic writes: through symlinks to their target, keeping a file's mode, 0700 folders (issue 10)."""
+"""Atomic writes: through symlinks to their target, keeping a file's mode, 0700 folders."""
 from __future__ import annotations
 
 import errno
