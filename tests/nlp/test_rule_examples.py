@@ -1,4 +1,7 @@
-"""Each rule's should-flag examples raise a finding of its type; should-pass examples do not."""
+"""Each rule's should-flag examples raise a finding of its type; the rule itself stays silent on
+its should-pass examples (as proselint checks its rules). Whether the *learned* detectors stay
+silent on hard negatives is tested on their own in test_detectors.py, so a model threshold that
+moves with a retrain cannot hide or fake a rule's behaviour here."""
 import pytest
 
 from coach.rules import all_rules
@@ -15,4 +18,5 @@ def test_rule_example(analyze, rule, example, should_flag):
     if should_flag:
         assert found, f"{rule.id} should flag: {example}"
     else:
-        assert not found, f"{rule.id} should pass: {example} -> {[(f.rule, f.text) for f in found]}"
+        fired = [f for f in found if f.rule == rule.id]
+        assert not fired, f"{rule.id} should pass: {example} -> {[(f.rule, f.text) for f in fired]}"
