@@ -27,7 +27,9 @@ def assert_contract(d: dict, text: str) -> None:
     for name, c in d["components"].items():
         assert isinstance(c["present"], bool) and 0 <= c["confidence"] <= 1
         assert all(d["sentences"][i]["component"] == name for i in c["sentences"])
-        assert c["present"] == bool(c["sentences"])
+        # A part's own sentences make it present; it can also be present inside a sentence that
+        # mixes parts and carries a more important label (coach/pipeline/decision.py).
+        assert c["present"] or not c["sentences"]
     for f in d["flags"]:
         assert text[f["start"]:f["end"]] == f["text"]
         assert f["type"] and f["message"] and f["rule"] and f["severity"] in SEVERITIES
