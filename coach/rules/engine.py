@@ -155,22 +155,26 @@ def _match_from(toks: tuple[_Tok, ...], rows, start: int) -> tuple[int, list[int
     return result
 
 
-def _rarest(anchors: tuple[_Anchor, ...], idx: TokenIndex, seen: dict) -> tuple[list[int], tuple[int, int]] | None:
+def _rarest(anchors: tuple[tuple[int, tuple[int, int]], ...], words: list[tuple[str, frozenset[str]]],
+            idx: TokenIndex, seen: list) -> tuple[list[int], tuple[int, int]] | None:
     """Positions of the required word that is rarest *in this doc*, or None when one is absent.
 
     Choosing per doc (not per pattern) matters: "i was more focused" would otherwise be tried at
-    every "i", although "focused" — required too — appears nowhere.
+    every "i", although "focused" — required too — appears nowhere. `anchors` are (word-set id,
+    tokens before it); patterns expanded from one line share word sets, so each set is looked up
+    once per doc (`seen`).
     """
     best = None
-    for a in anchors:
-        hits = seen.get(a)
-        if hits is None:  # patterns expanded from one line share anchors: look each up once
-            where = idx.positions[a.attr]
-            hits = seen[a] = [i for w in a.words for i in where.get(w, ())]
+    for wid, before in anchors:
+        hits = seen[wid]
+        if hits is None:
+            attr, vals = words[wid]
+            where = idx.positions[attr]
+            hits = seen[wid] = [i for w in vals for i in where.get(w, ())]
         if not hits:
             return None
         if best is None or len(hits) < len(best[0]):
-            best = (hits, a.before)
+            best = (hits, before)
     return best
 
 
@@ -179,9 +183,33 @@ class AnchoredMatcher:
 
     def __init__(self, vocab=None):
         self._patterns: list[_Pattern] = []
+        self._words: list[tuple[str, frozenset[str]]] = []  # distinct required word sets
+        self._word_ids: dict[tuple[str, frozenset[str]], int] = {}
+        self._anchors: list[tuple[tuple[int, tuple[int, int]], ...]] = []  # per pattern
+        # Gate: each pattern is filed under every word of its smallest required word set, so a
+        # doc only visits the patterns one of its own words can start (most never qualify).
+        self._gate: dict[tuple[str, str], list[int]] = {}
+        self._ungated: list[int] = []
 
     def add(self, key: str, patterns: list[list[dict]], gate: str | None = None) -> None:
-        self._patterns += [_compile(key, p) for p in patterns]
+        for p in patterns:
+            compiled = _compile(key, p)
+            n = len(self._patterns)
+            self._patterns.append(compiled)
+            self._anchors.append(tuple((self._word_id(a.attr, a.words), a.before) for a in compiled.anchors))
+            if not compiled.anchors:
+                self._ungated.append(n)
+                continue
+            gate = min(compiled.anchors, key=lambda a: len(a.words))
+            for w in gate.words:
+                self._gate.setdefault((gate.attr, w), []).append(n)
+
+    def _word_id(self, attr: str, words: frozenset[str]) -> int:
+        key = (attr, words)
+        if key not in self._word_ids:
+            self._word_ids[key] = len(self._words)
+            self._words.append(key)
+        return self._word_ids[key]
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -190,10 +218,15 @@ class AnchoredMatcher:
         idx = TokenIndex.of(doc)
         rows = idx.rows
         out = []
-        seen: dict = {}
-        for p in self._patterns:
-            anchor = _rarest(p.anchors, idx, seen) if p.anchors else None
-            if p.anchors and anchor is None:
+        seen: list = [None] * len(self._words)
+        candidates = set(self._ungated)
+        for attr, where in idx.positions.items():
+            for w in where:
+                candidates.update(self._gate.get((attr, w), ()))
+        for n in sorted(candidates):  # file order, as before
+            p, anchors = self._patterns[n], self._anchors[n]
+            anchor = _rarest(anchors, self._words, idx, seen) if anchors else None
+            if anchors and anchor is None:
                 continue  # a word the pattern requires is not in this doc
             if anchor is None:
                 starts = range(len(rows))
