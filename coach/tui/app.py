@@ -37,7 +37,7 @@ from coach.tui.messages import (
 )
 from coach.tui.mspe_pane import MspeInput, MspePane
 from coach.tui.options_bar import KIND_OPTIONS, RED_FLAG_OPTIONS, OptionsBar
-from coach.tui.palette import theme_variables
+from coach.tui.palette import PaletteVariables
 from coach.tui.quit import QuitFlow
 from coach.tui.rewrite_pane import RewritePane
 from coach.tui.scorebar import ScoreBar
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 DEBOUNCE_SECONDS = 0.3
 
 
-class CoachApp(QuitFlow, FileActions, App[int]):
+class CoachApp(PaletteVariables, QuitFlow, FileActions, App[int]):
     """Editor on the left; checklist, findings, rewrite and MSPE on the right."""
 
     CSS_PATH = "coach.tcss"
@@ -98,13 +98,6 @@ class CoachApp(QuitFlow, FileActions, App[int]):
                 with TabPane("MSPE", id="mspe-tab"):
                     yield MspePane(id="mspe")
         yield Footer()
-
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        try:
-            dark = self.current_theme.dark
-        except Exception:  # called once before the theme is set up
-            dark = True
-        return theme_variables(dark)
 
     @property
     def editor(self) -> DraftEditor:

@@ -36,3 +36,14 @@ def theme_variables(dark: bool) -> dict[str, str]:
     out = {variable("flag", k): v[pick] for k, v in FLAG_COLOURS.items()}
     out.update({variable("part", k): v[pick] for k, v in PART_COLOURS.items()})
     return out
+
+
+class PaletteVariables:
+    """Mixin for an `App`: the flag and part colours as theme variables, following dark/light."""
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        try:
+            dark = self.current_theme.dark
+        except Exception:  # called once before the theme is set up
+            dark = True
+        return theme_variables(dark)

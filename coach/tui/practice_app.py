@@ -7,7 +7,7 @@ import sys
 
 from textual.app import App
 
-from coach.tui.palette import theme_variables
+from coach.tui.palette import PaletteVariables
 
 
 def open_history(new_history: bool = False):
@@ -23,7 +23,7 @@ def open_history(new_history: bool = False):
         return None, e
 
 
-class PracticeApp(App[int]):
+class PracticeApp(PaletteVariables, App[int]):
     """Only the practice screen and what it pushes (progress, setup, rewrite)."""
 
     TITLE = "redflag-coach practice"
@@ -35,13 +35,6 @@ class PracticeApp(App[int]):
         self.analyzer = analyzer
         self.choices = choices or {}
         self.theme = theme
-
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        try:
-            dark = self.current_theme.dark
-        except Exception:  # called once before the theme is set up
-            dark = True
-        return theme_variables(dark)
 
     def on_mount(self) -> None:
         from coach.tui.practice import PracticeScreen
