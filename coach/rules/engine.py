@@ -191,7 +191,7 @@ class AnchoredMatcher:
         self._gate: dict[tuple[str, str], list[int]] = {}
         self._ungated: list[int] = []
 
-    def add(self, key: str, patterns: list[list[dict]], gate: str | None = None) -> None:
+    def add(self, key: str, patterns: list[list[dict]]) -> None:
         for p in patterns:
             compiled = _compile(key, p)
             n = len(self._patterns)

@@ -42,7 +42,7 @@ class PhraseRules:
             self._compiled[rule.id] = compiled
             # One matcher key per pattern so the alignment can be mapped back to its pattern.
             for i, cp in enumerate(compiled):
-                self.matcher.add(f"{rule.id}#{i}", [cp.tokens], gate=rule.id)
+                self.matcher.add(f"{rule.id}#{i}", [cp.tokens])
 
     def __call__(self, doc: Doc) -> list[TokenHit]:
         """Every match, trimmed of context tokens; overlaps are resolved later per type."""

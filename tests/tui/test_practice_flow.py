@@ -106,10 +106,16 @@ async def test_choices_statement_answers_and_an_unfinished_answer_survive_a_rest
         assert screen.round.question.id == asked
 
 
-async def test_a_corrupt_history_is_kept_aside_only_when_the_student_agrees():
+def _corrupt_history():
+    """A history file that is not SQLite, written where the app will look for it."""
     path = history_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"\x00garbage" * 100)
+    return path
+
+
+async def test_a_corrupt_history_is_kept_aside_only_when_the_student_agrees():
+    path = _corrupt_history()
     app = create_practice_app(red_flag="step1_fail")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -126,9 +132,7 @@ async def test_a_corrupt_history_is_kept_aside_only_when_the_student_agrees():
 
 
 async def test_practising_without_saving_writes_nothing():
-    path = history_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(b"\x00garbage" * 100)
+    path = _corrupt_history()
     app = create_practice_app(red_flag="step1_fail")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
