@@ -58,6 +58,36 @@ def _is_own(token: Token) -> bool:
         c.dep_ == "poss" and c.lower_ in possessives for c in token.children)
 
 
+@lru_cache(maxsize=1)
+def _audience() -> frozenset[str]:
+    """The application's readers (lexicons/features.toml `[words] audience`)."""
+    return frozenset(lexicon("features")["words"]["audience"])
+
+
+def _past(verb: Token) -> bool:
+    """Whether a clause is told in the past tense ("refused", "was unfair", "had ignored")."""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def is_audience(token: Token) -> bool:
+    """True for the readers of the application spoken of in the present or future tense
+    ("programs hate vague answers", "hoping PDs see the trend").
+
+    A student talking about who will read the draft is not blaming anyone for the red flag. The
+    same noun in a past-tense clause or with a possessive ("my program never told us") is the
+    student's school, and stays an outside agent.
+    """
+    if token.lemma_.lower() not in _audience() and token.lower_ not in _audience():
+        return False
+    _, possessives, _ = _ownership()
+    if any(c.dep_ == "poss" and c.lower_ in possessives for c in token.children):
+        return False
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    return not _past(verb)
+
+
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in {"never", "nobody"} for c in verb.children)
 
@@ -67,9 +97,12 @@ def names_outside_agent(sent: Span, agents: frozenset[str]) -> bool:
     student's own "my schedule"), or a person or organisation name.
 
     Blame needs somebody or something to carry the cause; a sentence that names nobody else
-    ("a misunderstanding arose", "I didn't know how to make a schedule") cannot shift it.
+    ("a misunderstanding arose", "I didn't know how to make a schedule") cannot shift it. The
+    application's readers in the present tense ("programs hate vague answers") do not count.
     """
     for tok in sent:
+        if is_audience(tok):
+            continue
         if tok.ent_type_ in ("PERSON", "ORG"):
             return True
         if (tok.lemma_.lower() in agents or tok.lower_ in agents) and not _is_own(tok):
@@ -90,7 +123,7 @@ def blame_hits(sent: Span, rule: Rule) -> list[tuple[int, int]]:
         lemma = tok.lemma_.lower()
         if lemma not in agents and tok.lower_ not in agents:
             continue
-        if _is_own(tok) or tok.lower_ in person_subjects and lemma not in agents:
+        if _is_own(tok) or tok.lower_ in person_subjects and lemma not in agents or is_audience(tok):
             continue
         head = tok.head
         # The accusation sits on the verb, on a copula's complement, or on a negated helping verb.

@@ -46,6 +46,17 @@ class TestBlame:
     def test_hardship_with_ownership_is_not_blame(self, analyze, text):
         assert not rules(analyze(text), "blame"), text
 
+    @pytest.mark.parametrize("text", [
+        "Honestly programs hate vague answers, so I want this one to be specific.",
+        "Interviewers aren't going to ask about my health, I think.",
+        "I'm hoping the committee sees the trend more than the one score.",
+    ])
+    def test_talk_about_the_readers_is_not_blame(self, analyze, text):
+        assert not rules(analyze(text), "blame"), text
+
+    def test_the_same_noun_in_the_past_still_blames(self, analyze):
+        assert rules(analyze("The program refused to move my exam, even with a doctor's note."), "blame")
+
     def test_blame_span_is_the_accusing_clause(self, analyze):
         text = "I failed the shelf. The clerkship director never told us what the shelf would cover."
         f = rules(analyze(text), "blame")[0]
