@@ -85,6 +85,9 @@ def is_audience(token: Token) -> bool:
     verb = token.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
         verb = verb.head
+    # "the PD hates me", "programs don't let us retake": about the student, so an agent after all.
+    if any(c.dep_ in ("dobj", "dative", "pobj") and c.lower_ in ("me", "us") for c in verb.subtree):
+        return False
     return not _past(verb)
 
 
@@ -126,10 +129,14 @@ def blame_hits(sent: Span, rule: Rule) -> list[tuple[int, int]]:
         if _is_own(tok) or tok.lower_ in person_subjects and lemma not in agents or is_audience(tok):
             continue
         head = tok.head
+        if head.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+            # A bare verb after a subject is a mis-parsed noun: "after the shelf fail", "with a
+            # course fail" (a finite verb would be "fails"/"failed", or carry a helper).
+            continue
         # The accusation sits on the verb, on a copula's complement, or on a negated helping verb.
         candidates = [head] + [c for c in head.children if c.dep_ in ("acomp", "attr", "xcomp", "oprd", "advmod")]
         candidates += [g for c in head.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"]
-        accusing = any(c.lemma_.lower() in preds for c in candidates)
+        accusing = any(c.lemma_.lower() in preds or c.lower_ in preds for c in candidates)
         if not accusing and head.lemma_.lower() in neg_preds and _negated(head):
             accusing = True
         if not accusing and any(c.dep_ == "xcomp" and c.lemma_.lower() in neg_preds for c in head.children) and _negated(head):

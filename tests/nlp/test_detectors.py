@@ -54,8 +54,15 @@ class TestBlame:
     def test_talk_about_the_readers_is_not_blame(self, analyze, text):
         assert not rules(analyze(text), "blame"), text
 
-    def test_the_same_noun_in_the_past_still_blames(self, analyze):
-        assert rules(analyze("The program refused to move my exam, even with a doctor's note."), "blame")
+    @pytest.mark.parametrize("text", [
+        "The program refused to move my exam, even with a doctor's note.",
+        "Honestly the PD just hates me and nothing I do is good enough.",
+    ])
+    def test_the_same_noun_in_the_past_or_about_me_still_blames(self, analyze, text):
+        assert rules(analyze(text), "blame"), text
+
+    def test_informal_noun_fail_is_not_an_accusation(self, analyze):
+        assert not rules(analyze("Not sure I'm competitive for surgery with a course fail on my record."), "blame")
 
     def test_blame_span_is_the_accusing_clause(self, analyze):
         text = "I failed the shelf. The clerkship director never told us what the shelf would cover."
