@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach.detectors.context import DocContext, Hit
+from coach.pipeline.features import is_question
 from coach.rules import rules_by_id
 
 
@@ -64,8 +65,10 @@ def model_backup(ctx: DocContext, flag_type: str, found: list[Hit], threshold: f
     The learned detector catches phrasings the word lists miss; it covers the sentence minus
     leading fillers and trailing punctuation, and says `model:<type>` so users know why.
     `skip_specific` leaves alone sentences with concrete detail (numbers, dates, resources).
+    Questions to the reader are never flagged by the model (training applies the same condition).
     """
     covered = {ctx.sent_index(h.start) for h in found} | excused_sentences(ctx, flag_type)
+    covered |= {i for i, sent in enumerate(ctx.sents) if is_question(sent)}
     if skip_specific:
         covered |= ctx.specific_sents
     out = []

@@ -166,6 +166,8 @@ def sentence_features(
         f["x=future"] = 1.0
     if names_outside_agent(sent, OUTSIDE_PEOPLE):
         f["x=outside_agent"] = 1.0
+    if is_question(sent):
+        f["question"] = 1.0
     if has_num:
         f["has_num"] = 1.0
     if has_date:
@@ -185,6 +187,15 @@ def sentence_features(
 
 
 OUTSIDE_PEOPLE = frozenset(_WORDS["outside_people"])
+
+
+def is_question(sent: Span) -> bool:
+    """Whether a sentence asks something ("should I cut the last line?").
+
+    A question to the reader hides nothing and blames no one, so the learned detectors leave it
+    alone; a vague or blaming phrase inside one is still caught by the rules.
+    """
+    return sent.text.rstrip().rstrip("\"')”’").endswith("?")
 
 
 def has_outside_agent(feats: dict[str, float]) -> bool:

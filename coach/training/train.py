@@ -45,10 +45,13 @@ def _is_specific(feats: dict) -> bool:
 
 
 def _model_may_fire(flag_type: str, feats: dict) -> bool:
-    """The run-time conditions on the learned detectors (coach/detectors/vague.py, blame.py):
-    vague never on a sentence with concrete detail, blame only where someone else is named."""
+    """The run-time conditions on the learned detectors (coach/detectors/phrase_based.py, blame.py):
+    never on a question, vague never on a sentence with concrete detail, blame only where someone
+    else is named."""
     from coach.pipeline.features import has_outside_agent
 
+    if "question" in feats:
+        return False
     if flag_type in SKIP_SPECIFIC and _is_specific(feats):
         return False
     return flag_type != "blame" or has_outside_agent(feats)

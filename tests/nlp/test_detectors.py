@@ -70,6 +70,22 @@ class TestBlame:
         assert "never told us" in f.text and f.text.startswith("The clerkship director")
 
 
+class TestLearnedDetectors:
+    @pytest.mark.parametrize("text", [
+        "Is it ok to not say anything about outcomes?",
+        "should I take the last line out or is it fine since its true?",
+        "Do programs even care about a remediated course if everything else is honors?",
+    ])
+    def test_questions_to_the_reader_get_no_model_flag(self, analyze, text):
+        assert not [f for f in analyze(text).flags if f.rule.startswith("model:")], text
+
+    def test_question_feature_marks_only_questions(self, nlp):
+        from coach.pipeline.features import is_question
+
+        doc = nlp("I failed the shelf in May. Is this too long?")
+        assert [is_question(s) for s in doc.sents] == [False, True]
+
+
 class TestOthers:
     def test_minimizing_margin(self, analyze):
         assert rules(analyze("I failed by only a couple of points, so it was not a big deal."), "minimizing")
