@@ -187,6 +187,7 @@ def sentence_features(
 
 
 OUTSIDE_PEOPLE = frozenset(_WORDS["outside_people"])
+QUESTION_TAGS = tuple(_WORDS["question_tags"])
 
 
 def is_question(sent: Span) -> bool:
@@ -195,7 +196,12 @@ def is_question(sent: Span) -> bool:
     A question to the reader hides nothing and blames no one, so the learned detectors leave it
     alone; a vague or blaming phrase inside one is still caught by the rules.
     """
-    return sent.text.rstrip().rstrip("\"')”’").endswith("?")
+    text = sent.text.rstrip().rstrip("\"')”’")
+    if not text.endswith("?"):
+        return False
+    # A tag question ("it was just a rough season, you know?") is a statement.
+    body = text.rstrip("?").rstrip().lower()
+    return not any(body.endswith("," + tag) or body.endswith(", " + tag) for tag in QUESTION_TAGS)
 
 
 def has_outside_agent(feats: dict[str, float]) -> bool:

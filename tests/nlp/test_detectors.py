@@ -84,6 +84,8 @@ class TestLearnedDetectors:
 
         doc = nlp("I failed the shelf in May. Is this too long?")
         assert [is_question(s) for s in doc.sents] == [False, True]
+        tagged = nlp("It was just kind of a rough season, you know?")
+        assert not any(is_question(s) for s in tagged.sents)
 
 
 class TestOthers:
