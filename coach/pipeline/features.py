@@ -23,6 +23,9 @@ _WORDS = lexicon("features")["words"]
 FIRST_PERSON = frozenset(_WORDS["first_person"])
 IMPERSONAL_SUBJECTS = frozenset(_WORDS["impersonal_subjects"])
 ENT_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "ORG", "PERSON", "GPE", "QUANTITY", "MONEY", "EVENT"}
+# Two-word terms of the trade whose first word means something else alone ("personal statement"
+# is not "personal issues"); their first word becomes one feature, e.g. `w=personal_statement`.
+DOMAIN_TERMS = frozenset(tuple(term.split()) for term in _WORDS["domain_terms"])
 # Function words that carry tense and sequence; kept although they are stop words.
 KEEP_STOP = frozenset(_WORDS["keep_stop"])
 
@@ -114,6 +117,8 @@ def sentence_features(
         if t.is_punct or t.is_space:
             continue
         lem = t.lemma_.lower()
+        if t.i + 1 < sent.end and (lem, t.doc[t.i + 1].lemma_.lower()) in DOMAIN_TERMS:
+            lem = f"{lem}_{t.doc[t.i + 1].lemma_.lower()}"
         if t.like_num:
             lem = "<num3>" if (t.text.isdigit() and len(t.text) == 3) else "<num>"
         if t.is_alpha or lem.startswith("<"):

@@ -79,6 +79,13 @@ class TestLearnedDetectors:
     def test_questions_to_the_reader_get_no_model_flag(self, analyze, text):
         assert not [f for f in analyze(text).flags if f.rule.startswith("model:")], text
 
+    def test_personal_statement_is_one_term(self, nlp):
+        from coach.pipeline.features import sentence_features
+
+        sent = next(nlp("My personal statement is too long.").sents)
+        f = sentence_features(sent, index=None, n_sents=1, kind="statement", hits=[])
+        assert "w=personal_statement" in f and "w=personal" not in f
+
     def test_question_feature_marks_only_questions(self, nlp):
         from coach.pipeline.features import is_question
 
