@@ -76,8 +76,20 @@ def test_progress(snap_compare, size):
     assert snap_compare(create_practice_app(), terminal_size=size, run_before=progress_shown())
 
 
+def modal_shown(name: str):
+    """Wait until a dialog is on top: on a busy machine one pause may come before it is pushed."""
+    async def run_before(pilot) -> None:
+        deadline = time.monotonic() + 30
+        while type(pilot.app.screen).__name__ != name:
+            assert time.monotonic() < deadline, f"{name} never shown"
+            await pilot.pause(0.02)
+        await pilot.pause()
+
+    return run_before
+
+
 def test_setup_dialog(snap_compare):
-    assert snap_compare(create_practice_app(), terminal_size=(80, 24), run_before=_ready)
+    assert snap_compare(create_practice_app(), terminal_size=(80, 24), run_before=modal_shown("PracticeSetup"))
 
 
 def test_history_problem_dialog(snap_compare):
@@ -88,4 +100,4 @@ def test_history_problem_dialog(snap_compare):
     path.write_bytes(b"not a database " * 50)
     app = create_practice_app(red_flag="step1_fail")
     app.history_problem.path = "practice-history.sqlite3"  # the tmp path differs per run
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_ready)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=modal_shown("HistoryProblem"))
