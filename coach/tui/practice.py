@@ -97,7 +97,8 @@ class PracticeScreen(Screen[None]):
         yield Static(id="practice-question")
         with Horizontal(id="practice-main"):
             with Vertical(id="practice-answer-pane"):
-                yield Static(id="practice-timer")
+                # Drawn with its first content, so a dialog opened on top never shows it half-made.
+                yield Static(timer_line(None, 0, spoken_length(0).seconds), id="practice-timer")
                 yield TextArea(id="practice-answer", soft_wrap=True, show_line_numbers=False)
             with VerticalScroll(id="practice-feedback"):
                 yield Static(id="practice-feedback-body")
