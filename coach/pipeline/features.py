@@ -193,6 +193,7 @@ def sentence_features(
 
 OUTSIDE_PEOPLE = frozenset(_WORDS["outside_people"])
 QUESTION_TAGS = tuple(_WORDS["question_tags"])
+_CLOSERS = frozenset({'"', "'", "”", "’"})
 
 
 def is_question(sent: Span) -> bool:
@@ -201,9 +202,10 @@ def is_question(sent: Span) -> bool:
     A question to the reader hides nothing and blames no one, so the learned detectors leave it
     alone; a vague or blaming phrase inside one is still caught by the rules.
     """
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in _CLOSERS), None)
+    if last is None or not last.text.endswith("?"):
+        return False  # the common case, decided without building the sentence's text
     text = sent.text.rstrip().rstrip("\"')”’")
-    if not text.endswith("?"):
-        return False
     # A tag question ("it was just a rough season, you know?") is a statement.
     body = text.rstrip("?").rstrip().lower()
     return not any(body.endswith("," + tag) or body.endswith(", " + tag) for tag in QUESTION_TAGS)

@@ -178,6 +178,15 @@ def _rarest(anchors: tuple[tuple[int, tuple[int, int]], ...], words: list[tuple[
     return best
 
 
+def _gate_cost(anchor: _Anchor) -> tuple[int, int]:
+    """How often a doc is likely to contain one of an anchor's words: a set holding a function
+    word ("i", "was", "the") opens the gate for nearly every doc, so content words go first, then
+    the smallest set. Any required set gives the same matches; this only makes the gate tighter."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return (sum(w in STOP_WORDS or not w.isalpha() for w in anchor.words), len(anchor.words))
+
+
 class AnchoredMatcher:
     """`add(key, patterns)`, then call like a spaCy Matcher (keys are strings, not hashes)."""
 
@@ -200,7 +209,7 @@ class AnchoredMatcher:
             if not compiled.anchors:
                 self._ungated.append(n)
                 continue
-            gate = min(compiled.anchors, key=lambda a: len(a.words))
+            gate = min(compiled.anchors, key=_gate_cost)
             for w in gate.words:
                 self._gate.setdefault((gate.attr, w), []).append(n)
 
